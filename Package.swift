@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// graywatch: a marketplace listing scanner that flags gray-market Juniper listings for review.
+///
+/// One library target per pipeline stage (see README "Architecture"); C is reached only through
+/// the two system-library targets CCurl and CLibXML2.
+let package = Package(
+    name: "graywatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "graywatch", targets: ["graywatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // C, behind module maps and shims of static inline wrappers.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Core model: the smallest, most stable piece.
+        .target(name: "GraywatchCore"),
+        // 2. Fetch
+        .target(name: "GraywatchFetch", dependencies: [
+            "CCurl", "GraywatchCore", .product(name: "Logging", package: "swift-log"),
+        ]),
+        // 3. Parse
+        .target(name: "GraywatchParse", dependencies: ["CLibXML2"]),
+        // 4. Extract
+        .target(name: "GraywatchExtract", dependencies: ["GraywatchCore", "GraywatchParse", "GraywatchEnrich"]),
+        // 5. Enrich
+        .target(name: "GraywatchEnrich", dependencies: ["GraywatchCore"]),
+        // 6. Score
+        .target(name: "GraywatchRules", dependencies: ["GraywatchCore", "Yams"]),
+        // 7. Store
+        .target(name: "GraywatchStore", dependencies: ["GraywatchCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // 1 + wiring of 2–7: plan, frontier, robots, the scan loop.
+        .target(name: "GraywatchScan", dependencies: [
+            "GraywatchCore", "GraywatchFetch", "GraywatchParse", "GraywatchExtract", "GraywatchEnrich",
+            "GraywatchRules", "GraywatchStore", .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The bundled sample marketplace, served on loopback for the demo and the tests.
+        .target(name: "GraywatchSampleSite", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The thin executable: argument parsing and wiring.
+        .executableTarget(name: "graywatch", dependencies: [
+            "GraywatchScan", "GraywatchStore", "GraywatchRules", "GraywatchEnrich", "GraywatchSampleSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "GraywatchCoreTests", dependencies: ["GraywatchCore"]),
+        .testTarget(name: "GraywatchFetchTests", dependencies: [
+            "GraywatchFetch", .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .testTarget(name: "GraywatchParseTests", dependencies: ["GraywatchParse"]),
+        .testTarget(name: "GraywatchExtractTests", dependencies: ["GraywatchExtract", "GraywatchParse"]),
+        .testTarget(name: "GraywatchEnrichTests", dependencies: ["GraywatchEnrich"]),
+        .testTarget(name: "GraywatchRulesTests", dependencies: ["GraywatchRules"]),
+        .testTarget(name: "GraywatchStoreTests", dependencies: ["GraywatchStore"]),
+        .testTarget(name: "GraywatchScanTests", dependencies: [
+            "GraywatchScan", "GraywatchStore", "GraywatchSampleSite", "GraywatchEnrich",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .testTarget(name: "GraywatchSampleSiteTests", dependencies: ["GraywatchSampleSite", "GraywatchFetch"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

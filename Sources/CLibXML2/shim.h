@@ -1,0 +1,53 @@
+#ifndef GRAYWATCH_CLIBXML2_SHIM_H
+#define GRAYWATCH_CLIBXML2_SHIM_H
+/* Typed wrappers for libxml2's macro-only or function-pointer API, which Swift cannot call directly. */
+#include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, whose headers clash with Foundation's bundled ICU in any module that
+   imports both. Nothing here touches the ICU converter fields, so keep those headers out. */
+#ifdef LIBXML_ICU_ENABLED
+#undef LIBXML_ICU_ENABLED
+#endif
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/tree.h>
+
+/* xmlFree is a global function pointer; call it through a typed function. */
+static inline void gw_xml_free(void *pointer) {
+    if (pointer != NULL) { xmlFree(pointer); }
+}
+
+/* A structured-error handler that only counts: parse errors are suppressed but countable. */
+static inline void gw_xml_count_error(void *userData, xmlErrorPtr error) {
+    (void)error;
+    if (userData != NULL) { (*(long *)userData)++; }
+}
+
+/* Parser options for hostile HTML: recover, no network, no error or warning output, no implied blanks. */
+static inline int gw_html_parse_options(void) {
+    return HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+         | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT;
+}
+
+/* Parse a UTF-8 HTML buffer, counting errors into *errorCount; returns NULL when nothing can be built. */
+static inline htmlDocPtr gw_html_parse(const char *buffer, int size, const char *url, long *errorCount) {
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (ctxt == NULL) { return NULL; }
+    xmlSetStructuredErrorFunc(errorCount, gw_xml_count_error);
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, buffer, size, url, "UTF-8", gw_html_parse_options());
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    htmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+static inline int gw_xpath_nodeset_count(xmlXPathObjectPtr object) {
+    if (object == NULL || object->nodesetval == NULL) { return 0; }
+    return object->nodesetval->nodeNr;
+}
+static inline xmlNodePtr gw_xpath_nodeset_item(xmlXPathObjectPtr object, int index) {
+    if (object == NULL || object->nodesetval == NULL) { return NULL; }
+    if (index < 0 || index >= object->nodesetval->nodeNr) { return NULL; }
+    return object->nodesetval->nodeTab[index];
+}
+#endif

@@ -1,0 +1,99 @@
+import Foundation
+
+/// What one item page says about one listing, as extracted and enriched.
+///
+/// Every field is seller-controlled text: treat it as hostile wherever it is shown.
+public struct Listing: Sendable, Codable, Equatable {
+    /// The marketplace's short name (for the bundled sample: `tradewell`).
+    public var marketplace: String
+    /// The marketplace's own id for the listing (unique within the marketplace).
+    public var listingID: String
+    /// The URL the page was fetched from (canonical form, tracking parameters removed).
+    public var url: String
+    public var title: String
+    public var price: Price?
+    /// The site's own condition wording, e.g. "New other (see details)".
+    public var conditionRaw: String?
+    public var condition: Condition
+    /// Units available, when the page says; "More than 10 available" gives the lower bound 10.
+    public var quantityAvailable: Int?
+    public var seller: Seller
+    /// Item specifics in page order (label without trailing colon → value).
+    public var specifics: [Specific]
+    public var description: String
+    public var identifiers: [Identifier]
+    public var claims: [Claim]
+
+    public init(
+        marketplace: String, listingID: String, url: String, title: String, price: Price? = nil,
+        conditionRaw: String? = nil, condition: Condition = .unknown, quantityAvailable: Int? = nil,
+        seller: Seller = Seller(), specifics: [Specific] = [], description: String = "",
+        identifiers: [Identifier] = [], claims: [Claim] = []
+    ) {
+        self.marketplace = marketplace
+        self.listingID = listingID
+        self.url = url
+        self.title = title
+        self.price = price
+        self.conditionRaw = conditionRaw
+        self.condition = condition
+        self.quantityAvailable = quantityAvailable
+        self.seller = seller
+        self.specifics = specifics
+        self.description = description
+        self.identifiers = identifiers
+        self.claims = claims
+    }
+
+    /// The first item specific whose label matches `label`, ignoring case.
+    public func specific(_ label: String) -> String? {
+        specifics.first { $0.label.caseInsensitiveCompare(label) == .orderedSame }?.value
+    }
+
+    /// Canonical Juniper SKUs found in the listing, in order of first appearance, without repeats.
+    public var skus: [String] {
+        var seen = Set<String>()
+        return identifiers.filter { $0.kind == .sku }.map(\.normalized).filter { seen.insert($0).inserted }
+    }
+
+    /// The SKU the listing is about: the item-specifics one when there is one, else the first found.
+    public var primarySKU: String? { skus.first }
+
+    /// The text of a named field, for rules and evidence (`title`, `description`, `condition`, `specifics`, `seller`).
+    public func text(of field: ListingField) -> String {
+        switch field {
+        case .title: return title
+        case .description: return description
+        case .condition: return conditionRaw ?? ""
+        case .specifics: return specifics.map { "\($0.label): \($0.value)" }.joined(separator: "\n")
+        case .seller: return [seller.name, seller.location].compactMap { $0 }.joined(separator: "\n")
+        }
+    }
+}
+
+/// The text fields of a listing that rules and evidence refer to by name.
+public enum ListingField: String, Sendable, Codable, CaseIterable {
+    case title, description, condition, specifics, seller
+}
+
+/// One item-specifics row.
+public struct Specific: Sendable, Codable, Equatable {
+    public var label: String
+    public var value: String
+    public init(label: String, value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// The seller as the listing presents it.
+public struct Seller: Sendable, Codable, Equatable {
+    public var name: String?
+    public var feedbackScore: Int?
+    public var location: String?
+    public init(name: String? = nil, feedbackScore: Int? = nil, location: String? = nil) {
+        self.name = name
+        self.feedbackScore = feedbackScore
+        self.location = location
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// One Juniper part number from the catalog data files.
+public struct CatalogEntry: Sendable, Equatable {
+    public var partNumber: String
+    public var family: String
+    /// `device` or `module` (optics are modules).
+    public var kind: String
+    /// Where the fact came from.
+    public var source: String
+}
+
+/// The Juniper catalog: part numbers analysts keep under `rules/catalog/*.csv`.
+public struct Catalog: Sendable {
+    public private(set) var entries: [CatalogEntry] = []
+    /// Part number reduced to upper-case letters and digits → entry index.
+    private var byKey: [String: Int] = [:]
+    /// Longest key, in characters, to bound SKU matching.
+    public private(set) var longestKey = 0
+
+    public init(entries: [CatalogEntry] = []) {
+        for entry in entries { add(entry) }
+    }
+
+    public mutating func add(_ entry: CatalogEntry) {
+        let key = Catalog.key(entry.partNumber)
+        guard !key.isEmpty, byKey[key] == nil else { return }
+        byKey[key] = entries.count
+        entries.append(entry)
+        longestKey = max(longestKey, key.count)
+    }
+
+    /// The entry whose part number equals `text` ignoring case, spaces, dashes and other separators.
+    public func entry(matching text: String) -> CatalogEntry? {
+        byKey[Catalog.key(text)].map { entries[$0] }
+    }
+
+    /// The comparison key: ASCII letters and digits only, upper-cased.
+    public static func key(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+            .uppercased()
+    }
+
+    /// Loads every `*.csv` in `directory` (header `part_number,family,kind,source`).
+    public static func load(directory: URL) throws -> Catalog {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "csv" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        var catalog = Catalog()
+        for file in files { try catalog.load(file: file) }
+        return catalog
+    }
+
+    /// Adds the rows of one catalog CSV file; errors name the file and line.
+    public mutating func load(file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        var header: [String]? = nil
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let fields = CSV.fields(of: String(line))
+            if fields.allSatisfy(\.isEmpty) { continue }
+            guard let names = header else {
+                header = fields.map { $0.lowercased() }
+                for required in ["part_number", "family", "kind", "source"] where !fields.map({ $0.lowercased() }).contains(required) {
+                    throw CatalogError(file: file.path, line: index + 1, message: "header lacks the column \(required)")
+                }
+                continue
+            }
+            func value(_ name: String) -> String {
+                guard let column = names.firstIndex(of: name), column < fields.count else { return "" }
+                return fields[column]
+            }
+            guard !value("part_number").isEmpty else {
+                throw CatalogError(file: file.path, line: index + 1, message: "empty part_number")
+            }
+            add(CatalogEntry(partNumber: value("part_number"), family: value("family"), kind: value("kind"), source: value("source")))
+        }
+    }
+}
+
+/// A catalog file that could not be read.
+public struct CatalogError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Minimal RFC 4180 field splitting for one line (quoted fields, doubled quotes).
+enum CSV {
+    static func fields(of line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var iterator = line.makeIterator()
+        while let character = iterator.next() {
+            if quoted {
+                if character == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { current.append("\"") } else {
+                            quoted = false
+                            if next == "," { fields.append(current); current = "" } else { current.append(next) }
+                        }
+                    } else { quoted = false }
+                } else { current.append(character) }
+            } else if character == "\"" && current.isEmpty {
+                quoted = true
+            } else if character == "," {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        fields.append(current)
+        return fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}

@@ -1,0 +1,97 @@
+import CLibXML2
+
+/// An HTML page parsed by libxml2 in recover mode with network access off.
+///
+/// The document owns the libxml2 tree; every ``HTMLNode`` holds a strong reference to its document,
+/// so a node can never outlive the tree it points into. Not for concurrent use from several threads.
+public final class HTMLDocument {
+    /// The URL the page came from (used as the base URL and in error messages).
+    public let url: String
+    /// How many errors libxml2 reported while recovering (suppressed, but counted).
+    public let errorCount: Int
+    let pointer: htmlDocPtr
+    private var compiled: [String: xmlXPathCompExprPtr] = [:]
+
+    /// Parses UTF-8 HTML text.
+    public init(html: String, url: String) throws(ParseError) {
+        _ = HTMLDocument.libraryReady
+        var bytes = Array(html.utf8)
+        guard bytes.contains(where: { $0 > 0x20 }) else { throw .empty(url: url) }
+        guard bytes.count < Int(Int32.max) else { throw .unparsable(url: url, reason: "page larger than 2 GiB") }
+        var errors = 0
+        let document = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                gw_html_parse(base, Int32(buffer.count), url, &errors)
+            }
+        }
+        guard let document, xmlDocGetRootElement(document) != nil else {
+            if let document { xmlFreeDoc(document) }
+            throw .unparsable(url: url, reason: "no element could be recovered")
+        }
+        self.url = url
+        self.pointer = document
+        self.errorCount = errors
+    }
+
+    deinit {
+        for expression in compiled.values { xmlXPathFreeCompExpr(expression) }
+        xmlFreeDoc(pointer)
+    }
+
+    private static let libraryReady: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// The root element (`<html>`).
+    public var root: HTMLNode? {
+        xmlDocGetRootElement(pointer).map { HTMLNode(document: self, pointer: $0) }
+    }
+
+    /// The nodes an XPath expression selects, evaluated from the document root.
+    public func select(_ xpath: String) throws(ParseError) -> [HTMLNode] {
+        try evaluate(xpath, context: nil).nodes
+    }
+
+    /// The string value of an XPath expression (`string(...)`, `normalize-space(...)`, or the first node's text).
+    public func string(_ xpath: String) throws(ParseError) -> String {
+        try evaluate(xpath, context: nil).string
+    }
+
+    struct Result {
+        var nodes: [HTMLNode]
+        var string: String
+    }
+
+    func evaluate(_ xpath: String, context node: xmlNodePtr?) throws(ParseError) -> Result {
+        let expression = try compile(xpath)
+        guard let context = xmlXPathNewContext(pointer) else { throw .invalidXPath(expression: xpath) }
+        defer { xmlXPathFreeContext(context) }
+        context.pointee.node = node ?? xmlDocGetRootElement(pointer)
+        guard let object = xmlXPathCompiledEval(expression, context) else { throw .invalidXPath(expression: xpath) }
+        defer { xmlXPathFreeObject(object) }
+        var nodes: [HTMLNode] = []
+        let count = gw_xpath_nodeset_count(object)
+        nodes.reserveCapacity(Int(count))
+        for index in 0..<count {
+            if let item = gw_xpath_nodeset_item(object, index) { nodes.append(HTMLNode(document: self, pointer: item)) }
+        }
+        var text = ""
+        if let value = xmlXPathCastToString(object) {
+            text = String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+            gw_xml_free(value)
+        }
+        return Result(nodes: nodes, string: text)
+    }
+
+    private func compile(_ xpath: String) throws(ParseError) -> xmlXPathCompExprPtr {
+        if let cached = compiled[xpath] { return cached }
+        var errors = 0
+        xmlSetStructuredErrorFunc(&errors, gw_xml_count_error)
+        let expression = xmlXPathCompile(xpath)
+        xmlSetStructuredErrorFunc(nil, nil)
+        guard let expression else { throw .invalidXPath(expression: xpath) }
+        compiled[xpath] = expression
+        return expression
+    }
+}

@@ -1,0 +1,79 @@
+import CLibXML2
+
+/// A node of an ``HTMLDocument``; it keeps its document alive.
+public struct HTMLNode {
+    public let document: HTMLDocument
+    let pointer: xmlNodePtr
+
+    init(document: HTMLDocument, pointer: xmlNodePtr) {
+        self.document = document
+        self.pointer = pointer
+    }
+
+    /// The element or attribute name, lowercased by the HTML parser.
+    public var name: String {
+        pointer.pointee.name.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? ""
+    }
+
+    /// All text below the node, as libxml2's content (script text included; see ``visibleText``).
+    public var text: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { gw_xml_free(content) }
+        return String(cString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Text below the node without `<script>`, `<style>` and `<noscript>` content, block elements
+    /// separated by newlines and runs of spaces collapsed.
+    public var visibleText: String {
+        var output = ""
+        HTMLNode.appendVisibleText(of: pointer, to: &output)
+        return TextNormalizer.collapse(output)
+    }
+
+    /// The value of an attribute, if present.
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetProp(pointer, name) else { return nil }
+        defer { gw_xml_free(value) }
+        return String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// The nodes an XPath expression selects with this node as the context node.
+    public func select(_ xpath: String) throws(ParseError) -> [HTMLNode] {
+        try document.evaluate(xpath, context: pointer).nodes
+    }
+
+    /// The string value of an XPath expression with this node as the context node.
+    public func string(_ xpath: String) throws(ParseError) -> String {
+        try document.evaluate(xpath, context: pointer).string
+    }
+
+    private static let hidden: Set<String> = ["script", "style", "noscript", "template"]
+    private static let blocks: Set<String> = [
+        "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "dd", "dt",
+    ]
+
+    private static func appendVisibleText(of node: xmlNodePtr, to output: inout String) {
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    output += String(cString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+                }
+            case XML_ELEMENT_NODE:
+                let name = current.pointee.name.map {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)).lowercased()
+                } ?? ""
+                if !hidden.contains(name) {
+                    let block = blocks.contains(name)
+                    if block { output += "\n" }
+                    appendVisibleText(of: current, to: &output)
+                    if block { output += "\n" }
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+    }
+}

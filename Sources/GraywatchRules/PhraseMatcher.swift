@@ -1,0 +1,107 @@
+import GraywatchCore
+
+/// Finds phrases in text: case-insensitive, word-bounded, any run of white space matching a space,
+/// and skipping occurrences negated by "no", "not", "without", "never" … within three words before.
+enum PhraseMatcher {
+    static let negations: Set<String> = [
+        "no", "not", "without", "never", "non", "none", "nor", "isn't", "isnt", "doesn't", "doesnt", "don't", "dont",
+        "cannot", "can't", "cant", "won't", "wont", "lacks", "excluding", "n/a",
+    ]
+
+    struct Match {
+        var range: Range<Int>
+        var text: String
+        var context: String
+    }
+
+    /// The first non-negated occurrence of `phrase` in `text`, offsets in Unicode scalars.
+    static func firstMatch(of phrase: String, in text: String) -> Match? {
+        let haystack = Array(text.unicodeScalars)
+        let lowered = haystack.map(lower)
+        let needle = Array(phrase.unicodeScalars).map(lower)
+        guard let first = needle.first else { return nil }
+        var start = 0
+        while start < lowered.count {
+            guard let candidate = lowered[start...].firstIndex(of: first) else { return nil }
+            if let end = matchEnd(needle, lowered, from: candidate),
+                isBoundary(lowered, before: candidate), isBoundary(lowered, at: end),
+                !isNegated(lowered, before: candidate)
+            {
+                let range = candidate..<end
+                return Match(range: range, text: string(haystack[range]), context: context(haystack, range))
+            }
+            start = candidate + 1
+        }
+        return nil
+    }
+
+    private static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{00A0}"
+    }
+
+    private static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Matches the needle at `index`, letting one needle space match a run of white space; returns the end.
+    private static func matchEnd(_ needle: [Unicode.Scalar], _ text: [Unicode.Scalar], from index: Int) -> Int? {
+        var position = index
+        var needleIndex = 0
+        while needleIndex < needle.count {
+            guard position < text.count else { return nil }
+            if isSpace(needle[needleIndex]) {
+                guard isSpace(text[position]) else { return nil }
+                while position < text.count, isSpace(text[position]) { position += 1 }
+                while needleIndex < needle.count, isSpace(needle[needleIndex]) { needleIndex += 1 }
+                continue
+            }
+            guard text[position] == needle[needleIndex] else { return nil }
+            position += 1
+            needleIndex += 1
+        }
+        return position
+    }
+
+    private static func isBoundary(_ text: [Unicode.Scalar], before index: Int) -> Bool {
+        index == 0 || !isWord(text[index - 1])
+    }
+
+    private static func isBoundary(_ text: [Unicode.Scalar], at index: Int) -> Bool {
+        index >= text.count || !isWord(text[index])
+    }
+
+    /// True when one of the three words before `index` (within the same sentence) is a negation.
+    private static func isNegated(_ text: [Unicode.Scalar], before index: Int) -> Bool {
+        var words: [String] = []
+        var current: [Unicode.Scalar] = []
+        var position = index - 1
+        while position >= 0, words.count < 3 {
+            let scalar = text[position]
+            if ".!?;\n".unicodeScalars.contains(scalar) { break }
+            if isWord(scalar) || scalar == "'" || scalar == "/" {
+                current.insert(scalar, at: 0)
+            } else if !current.isEmpty {
+                words.append(string(current[...]))
+                current = []
+            }
+            position -= 1
+        }
+        if !current.isEmpty, words.count < 3 { words.append(string(current[...])) }
+        return words.contains { negations.contains($0) }
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Up to 40 scalars either side of the match, on one line.
+    static func context(_ text: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        let lower = max(0, range.lowerBound - 40), upper = min(text.count, range.upperBound + 40)
+        let body = string(text[lower..<upper]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return (lower > 0 ? "…" : "") + body + (upper < text.count ? "…" : "")
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GraywatchCore
+
+extension RuleCondition {
+    /// The evidence that makes the condition hold for the listing, or nil when it does not hold.
+    public func evaluate(_ listing: Listing, _ context: MarketContext) -> [Evidence]? {
+        switch self {
+        case .all(let parts):
+            var evidence: [Evidence] = []
+            for part in parts {
+                guard let found = part.evaluate(listing, context) else { return nil }
+                evidence += found
+            }
+            return evidence
+        case .any(let parts):
+            let found = parts.compactMap { $0.evaluate(listing, context) }
+            return found.isEmpty ? nil : found.flatMap { $0 }
+        case .not(let inner):
+            return inner.evaluate(listing, context) == nil ? [] : nil
+        case .juniperPresented(let expected):
+            let claim = listing.claims.first { $0.kind == .authenticity && $0.value == "juniper-presented" }
+            guard (claim != nil) == expected else { return nil }
+            return claim.map { [Evidence(field: "presentation", text: $0.text, note: "presented as a Juniper product")] } ?? []
+        case .condition(let allowed):
+            guard allowed.contains(listing.condition) else { return nil }
+            return [Evidence(field: "condition", text: listing.conditionRaw ?? listing.condition.rawValue,
+                             note: "condition \(listing.condition.rawValue)")]
+        case .phrases(let fields, let phrases):
+            return phraseEvidence(listing, fields, phrases)
+        case .regex(let fields, let pattern):
+            return regexEvidence(listing, fields, pattern)
+        case .priceRatioBelow(let limit):
+            return priceEvidence(listing, context, limit)
+        case .quantityAtLeast(let minimum):
+            guard let quantity = listing.quantityAvailable, quantity >= minimum else { return nil }
+            return [Evidence(field: "quantity", text: "\(quantity) available", note: "at least \(minimum)")]
+        case .hasSKU(let expected):
+            guard listing.skus.isEmpty != expected else { return nil }
+            return listing.identifiers.first.map {
+                [Evidence(field: $0.span.field.rawValue, span: $0.span, text: $0.raw, note: "catalog part \($0.normalized)")]
+            } ?? []
+        }
+    }
+
+    private func phraseEvidence(_ listing: Listing, _ fields: [ListingField], _ phrases: [String]) -> [Evidence]? {
+        var evidence: [Evidence] = []
+        for field in fields {
+            let text = listing.text(of: field)
+            for phrase in phrases {
+                guard let match = PhraseMatcher.firstMatch(of: phrase, in: text) else { continue }
+                evidence.append(Evidence(
+                    field: field.rawValue,
+                    span: TextSpan(field: field, start: match.range.lowerBound, length: match.range.count),
+                    text: match.text, context: match.context))
+            }
+        }
+        return evidence.isEmpty ? nil : evidence
+    }
+
+    private func regexEvidence(_ listing: Listing, _ fields: [ListingField], _ pattern: String) -> [Evidence]? {
+        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        var evidence: [Evidence] = []
+        for field in fields {
+            let text = listing.text(of: field)
+            let whole = NSRange(text.startIndex..., in: text)
+            guard let match = expression.firstMatch(in: text, range: whole), let range = Range(match.range, in: text)
+            else { continue }
+            let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
+            let matched = String(text[range])
+            evidence.append(Evidence(
+                field: field.rawValue,
+                span: TextSpan(field: field, start: start, length: matched.unicodeScalars.count),
+                text: matched, context: PhraseMatcher.context(Array(text.unicodeScalars), start..<(start + matched.unicodeScalars.count))))
+        }
+        return evidence.isEmpty ? nil : evidence
+    }
+
+    private func priceEvidence(_ listing: Listing, _ context: MarketContext, _ limit: Double) -> [Evidence]? {
+        guard let price = listing.price, let reference = context.referencePrice,
+            reference.price.currency == price.currency, reference.price.amount > 0
+        else { return nil }
+        let ratio = NSDecimalNumber(decimal: price.amount / reference.price.amount).doubleValue
+        guard ratio < limit else { return nil }
+        let basis = reference.source == .catalog
+            ? "catalog list price of \(reference.sku)"
+            : "median of \(reference.sampleCount) other \(listing.condition.rawValue) \(reference.sku) listings"
+        return [Evidence(
+            field: "price", text: price.description,
+            note: "\(Int((ratio * 100).rounded()))% of the reference \(reference.price) (\(basis)); limit \(Int(limit * 100))%")]
+    }
+}

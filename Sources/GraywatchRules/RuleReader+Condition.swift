@@ -1,0 +1,83 @@
+import Foundation
+import GraywatchCore
+import Yams
+
+extension RuleReader {
+    static let selectionKeys = [
+        "all", "any", "not", "juniper_presented", "condition", "phrases", "regex", "price_ratio_below",
+        "quantity_at_least", "has_sku",
+    ]
+
+    /// A condition node: a mapping whose keys are selections, all of which must hold.
+    func condition(_ node: Node) throws -> RuleCondition {
+        let selections = try mapping(node, "a condition")
+        guard !selections.isEmpty else { throw RuleError(location(node), "a condition needs at least one selection") }
+        let parts = try selections.map { key, value in try selection(try string(key, "a selection"), key, value) }
+        return parts.count == 1 ? parts[0] : .all(parts)
+    }
+
+    private func selection(_ name: String, _ key: Node, _ value: Node) throws -> RuleCondition {
+        switch name {
+        case "all": return .all(try sequence(value, "all").map(condition))
+        case "any": return .any(try sequence(value, "any").map(condition))
+        case "not": return .not(try condition(value))
+        case "juniper_presented": return .juniperPresented(try bool(value, name))
+        case "has_sku": return .hasSKU(try bool(value, name))
+        case "price_ratio_below":
+            let ratio = try number(value, name)
+            guard ratio > 0 else { throw RuleError(location(value), "price_ratio_below must be above 0") }
+            return .priceRatioBelow(ratio)
+        case "quantity_at_least": return .quantityAtLeast(try integer(value, name))
+        case "condition":
+            return .condition(Set(try strings(value, name).map { text in
+                guard let condition = Condition(rawValue: text) else {
+                    throw RuleError(location(value), "unknown condition '\(text)' (expected one of "
+                        + Condition.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                }
+                return condition
+            }))
+        case "phrases":
+            let (fields, body) = try fieldsAndBody(value, bodyKey: "any", name)
+            let phrases = try strings(body, "phrases.any").map { $0.lowercased() }
+            guard !phrases.isEmpty, !phrases.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                throw RuleError(location(body), "phrases.any needs non-empty phrases")
+            }
+            return .phrases(fields: fields, phrases: phrases)
+        case "regex":
+            let (fields, body) = try fieldsAndBody(value, bodyKey: "pattern", name)
+            let pattern = try string(body, "regex.pattern")
+            do {
+                _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            } catch {
+                throw RuleError(location(body), "invalid regular expression: \(pattern)")
+            }
+            return .regex(fields: fields, pattern: pattern)
+        default:
+            throw RuleError(location(key), "unknown selection '\(name)' (expected one of "
+                + RuleReader.selectionKeys.joined(separator: ", ") + ")")
+        }
+    }
+
+    /// Reads `{fields: [...], <bodyKey>: ...}`; fields default to title, description and specifics.
+    private func fieldsAndBody(_ node: Node, bodyKey: String, _ name: String) throws -> ([ListingField], Node) {
+        let map = try mapping(node, name)
+        for key in map.keys {
+            let text = try string(key, "a key")
+            guard text == "fields" || text == bodyKey else {
+                throw RuleError(location(key), "unknown key '\(text)' in \(name) (expected fields, \(bodyKey))")
+            }
+        }
+        guard let body = map[bodyKey] else { throw RuleError(location(node), "\(name) lacks '\(bodyKey)'") }
+        var fields: [ListingField] = [.title, .description, .specifics]
+        if let fieldNode = map["fields"] {
+            fields = try strings(fieldNode, "fields").map { text in
+                guard let field = ListingField(rawValue: text) else {
+                    throw RuleError(location(fieldNode), "unknown field '\(text)' (expected one of "
+                        + ListingField.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                }
+                return field
+            }
+        }
+        return (fields, body)
+    }
+}

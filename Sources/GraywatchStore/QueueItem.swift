@@ -1,0 +1,46 @@
+import GraywatchCore
+
+/// One row of the review queue, as listed.
+public struct QueueEntry: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var score: Int
+    /// Ranked, highest total weight first.
+    public var categories: [String]
+    public var status: String
+    public var marketplace: String
+    public var listingID: String
+    public var title: String
+    public var price: String?
+    public var condition: String
+    public var sku: String?
+    public var seller: String?
+    public var url: String
+    public var openedAt: String
+    public var updatedAt: String
+}
+
+/// A queue item with everything `queue show` prints.
+public struct QueueItemDetail: Sendable, Codable {
+    public var entry: QueueEntry
+    public var listing: Listing
+    public var findings: [StoredFinding]
+}
+
+/// A finding as stored: the rule, its category and weight, and the evidence.
+public struct StoredFinding: Sendable, Codable, Equatable {
+    public var ruleID: String
+    public var category: String
+    public var weight: Int
+    public var evidence: [Evidence]
+    public var foundAt: String
+}
+
+/// What saving an assessment did to the queue.
+public enum QueueOutcome: Sendable, Equatable {
+    /// A new review item was opened.
+    case opened(Int64)
+    /// The listing's existing review item was updated.
+    case updated(Int64)
+    /// Below the threshold and not in the queue.
+    case notQueued
+}

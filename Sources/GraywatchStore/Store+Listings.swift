@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import GraywatchCore
+
+extension Store {
+    /// Inserts or updates a listing keyed by (marketplace, listing id); returns its row id.
+    /// Scanning the same page again updates the row, never adds a second one.
+    @discardableResult
+    public func upsert(_ listing: Listing, seenAt: Date = Date()) throws(StoreError) -> Int64 {
+        let json = String(decoding: (try? Store.encoder.encode(listing)) ?? Data("{}".utf8), as: UTF8.self)
+        let now = Store.timestamp(seenAt)
+        return try write("save listing \(listing.marketplace)/\(listing.listingID)") { db in
+            try Int64.fetchOne(db, sql: """
+                INSERT INTO listing (marketplace, listing_id, url, title, price_amount, price_currency, condition_raw,
+                    condition, quantity, seller_name, seller_feedback, seller_location, primary_sku, listing_json,
+                    first_seen, last_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (marketplace, listing_id) DO UPDATE SET
+                    url = excluded.url, title = excluded.title, price_amount = excluded.price_amount,
+                    price_currency = excluded.price_currency, condition_raw = excluded.condition_raw,
+                    condition = excluded.condition, quantity = excluded.quantity, seller_name = excluded.seller_name,
+                    seller_feedback = excluded.seller_feedback, seller_location = excluded.seller_location,
+                    primary_sku = excluded.primary_sku, listing_json = excluded.listing_json,
+                    last_seen = excluded.last_seen
+                RETURNING id
+                """,
+                arguments: [
+                    listing.marketplace, listing.listingID, listing.url, listing.title, listing.price?.amountText,
+                    listing.price?.currency, listing.conditionRaw, listing.condition.rawValue, listing.quantityAvailable,
+                    listing.seller.name, listing.seller.feedbackScore, listing.seller.location, listing.primarySKU,
+                    json, now, now,
+                ]) ?? 0
+        }
+    }
+
+    /// The stored listing with this row id.
+    public func listing(id: Int64) throws(StoreError) -> Listing? {
+        try read("read listing \(id)") { db in
+            try String.fetchOne(db, sql: "SELECT listing_json FROM listing WHERE id = ?", arguments: [id])
+                .flatMap { try? Store.decoder.decode(Listing.self, from: Data($0.utf8)) }
+        }
+    }
+
+    /// How many listings the store holds.
+    public func listingCount() throws(StoreError) -> Int {
+        try read("count listings") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM listing") ?? 0 }
+    }
+
+    /// The reference price for a listing: the median price of the other listings of the same primary SKU,
+    /// condition and currency, when at least `minimumSamples` exist.
+    public func marketReference(for listing: Listing, excluding id: Int64, minimumSamples: Int = 3) throws(StoreError)
+        -> ReferencePrice?
+    {
+        guard let sku = listing.primarySKU, let currency = listing.price?.currency else { return nil }
+        let amounts = try read("market median for \(sku)") { db in
+            try String.fetchAll(db, sql: """
+                SELECT price_amount FROM listing
+                WHERE primary_sku = ? AND condition = ? AND price_currency = ? AND id != ? AND price_amount IS NOT NULL
+                """, arguments: [sku, listing.condition.rawValue, currency, id])
+        }.compactMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }.sorted()
+        guard amounts.count >= max(1, minimumSamples) else { return nil }
+        let middle = amounts.count / 2
+        let median = amounts.count % 2 == 1 ? amounts[middle] : (amounts[middle - 1] + amounts[middle]) / 2
+        return ReferencePrice(
+            price: Price(amount: median, currency: currency), source: .marketMedian, sampleCount: amounts.count, sku: sku)
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+    static let decoder = JSONDecoder()
+
+    /// ISO 8601 UTC with milliseconds.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}

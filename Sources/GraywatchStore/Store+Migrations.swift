@@ -1,0 +1,54 @@
+import GRDB
+
+extension Store {
+    /// The schema, as named migrations. A migration is never edited once it has landed: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2026-11-26 listings, findings, review items") { db in
+            try db.execute(sql: """
+                CREATE TABLE listing (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    marketplace TEXT NOT NULL,
+                    listing_id TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    price_amount TEXT,
+                    price_currency TEXT,
+                    condition_raw TEXT,
+                    condition TEXT NOT NULL,
+                    quantity INTEGER,
+                    seller_name TEXT,
+                    seller_feedback INTEGER,
+                    seller_location TEXT,
+                    primary_sku TEXT,
+                    listing_json TEXT NOT NULL,
+                    first_seen TEXT NOT NULL,
+                    last_seen TEXT NOT NULL,
+                    UNIQUE (marketplace, listing_id)
+                );
+                CREATE INDEX listing_sku_condition ON listing (primary_sku, condition, price_currency);
+                CREATE TABLE finding (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    listing_ref INTEGER NOT NULL REFERENCES listing(id) ON DELETE CASCADE,
+                    rule_id TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    weight INTEGER NOT NULL,
+                    evidence_json TEXT NOT NULL,
+                    found_at TEXT NOT NULL,
+                    UNIQUE (listing_ref, rule_id)
+                );
+                CREATE TABLE review_item (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    listing_ref INTEGER NOT NULL UNIQUE REFERENCES listing(id) ON DELETE CASCADE,
+                    score INTEGER NOT NULL,
+                    categories TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'new',
+                    opened_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX review_item_status_score ON review_item (status, score DESC);
+                """)
+        }
+        return migrator
+    }
+}
