@@ -59,7 +59,13 @@ struct ItemPageExtractor {
         nodes("//div[contains(@class,'itemAttr')]//td[contains(@class,'attrLabels')]").compactMap { label in
             let name = TextNormalizer.singleLine(label.visibleText).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             guard !name.isEmpty, let cell = (try? label.select("following-sibling::td[1]"))?.first else { return nil }
-            return Specific(label: name, value: TextNormalizer.singleLine(cell.visibleText))
+            var value = TextNormalizer.singleLine(cell.visibleText)
+            // The site appends its own definition to the condition ("Used: An item that has been …"):
+            // keep the seller's choice, not the site's boilerplate, so rules never match the definition.
+            if name.caseInsensitiveCompare("Condition") == .orderedSame, let colon = value.firstIndex(of: ":") {
+                value = String(value[..<colon])
+            }
+            return Specific(label: name, value: value)
         }
     }
 

@@ -44,10 +44,15 @@ extension RuleCondition {
 
     private func phraseEvidence(_ listing: Listing, _ fields: [ListingField], _ phrases: [String]) -> [Evidence]? {
         var evidence: [Evidence] = []
+        let longestFirst = phrases.sorted { $0.count > $1.count }
         for field in fields {
             let text = listing.text(of: field)
-            for phrase in phrases {
-                guard let match = PhraseMatcher.firstMatch(of: phrase, in: text) else { continue }
+            var taken: [Range<Int>] = []
+            for phrase in longestFirst {
+                guard let match = PhraseMatcher.firstMatch(of: phrase, in: text),
+                    !taken.contains(where: { $0.overlaps(match.range) })
+                else { continue }
+                taken.append(match.range)
                 evidence.append(Evidence(
                     field: field.rawValue,
                     span: TextSpan(field: field, start: match.range.lowerBound, length: match.range.count),
