@@ -58,20 +58,25 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Test helpers shared by the test targets (paths of the repository's data folders).
+        .target(name: "GraywatchTestSupport", path: "Tests/Support"),
         .testTarget(name: "GraywatchCoreTests", dependencies: ["GraywatchCore"]),
         .testTarget(name: "GraywatchFetchTests", dependencies: [
-            "GraywatchFetch", .product(name: "Hummingbird", package: "hummingbird"),
-        ]),
-        .testTarget(name: "GraywatchParseTests", dependencies: ["GraywatchParse"]),
-        .testTarget(name: "GraywatchExtractTests", dependencies: ["GraywatchExtract", "GraywatchParse"]),
-        .testTarget(name: "GraywatchEnrichTests", dependencies: ["GraywatchEnrich"]),
-        .testTarget(name: "GraywatchRulesTests", dependencies: ["GraywatchRules"]),
-        .testTarget(name: "GraywatchStoreTests", dependencies: ["GraywatchStore"]),
-        .testTarget(name: "GraywatchScanTests", dependencies: [
-            "GraywatchScan", "GraywatchStore", "GraywatchSampleSite", "GraywatchEnrich",
+            "GraywatchFetch", "GraywatchTestSupport", "GraywatchSampleSite",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "GraywatchSampleSiteTests", dependencies: ["GraywatchSampleSite", "GraywatchFetch"]),
+        .testTarget(name: "GraywatchParseTests", dependencies: ["GraywatchParse", "GraywatchTestSupport"]),
+        .testTarget(name: "GraywatchExtractTests", dependencies: ["GraywatchExtract", "GraywatchParse", "GraywatchTestSupport"]),
+        .testTarget(name: "GraywatchEnrichTests", dependencies: ["GraywatchEnrich", "GraywatchTestSupport"]),
+        .testTarget(name: "GraywatchRulesTests", dependencies: ["GraywatchRules", "GraywatchTestSupport"]),
+        .testTarget(name: "GraywatchStoreTests", dependencies: ["GraywatchStore", "GraywatchTestSupport"]),
+        .testTarget(name: "GraywatchScanTests", dependencies: [
+            "GraywatchScan", "GraywatchStore", "GraywatchSampleSite", "GraywatchEnrich", "GraywatchRules", "GraywatchTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .testTarget(name: "GraywatchSampleSiteTests", dependencies: [
+            "GraywatchSampleSite", "GraywatchFetch", "GraywatchTestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

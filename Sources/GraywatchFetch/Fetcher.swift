@@ -4,7 +4,9 @@ import Foundation
 /// Fetches one URL over HTTP(S) with libcurl, inside the limits of ``FetchOptions``.
 ///
 /// Each call uses its own easy handle, so one `Fetcher` may be used from several threads.
-/// `fetch` blocks the calling thread; async callers use ``fetchAsync(_:)``.
+/// ``fetch(_:)`` runs the transfer on a thread outside Swift's cooperative pool, so waiting on the network
+/// never starves other tasks (a loopback server in the same process among them); ``fetchBlocking(_:extraHeaders:)``
+/// blocks the calling thread and is for synchronous callers only.
 public struct Fetcher: Sendable {
     public var options: FetchOptions
 
@@ -16,7 +18,7 @@ public struct Fetcher: Sendable {
     private static let globalInit: Bool = gw_curl_global_init() == CURLE_OK
 
     /// Fetches `url`, following redirects; a non-2xx status is a page, not an error.
-    public func fetch(_ url: String, extraHeaders: [String] = []) throws(FetchError) -> FetchedPage {
+    public func fetchBlocking(_ url: String, extraHeaders: [String] = []) throws(FetchError) -> FetchedPage {
         guard let lower = Optional(url.lowercased()), lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
             throw .unsupportedScheme(url: url)
         }
@@ -45,16 +47,21 @@ public struct Fetcher: Sendable {
         return page(from: handle, requested: url, transfer: transfer, started: started)
     }
 
-    /// Runs ``fetch(_:extraHeaders:)`` on a thread outside Swift's cooperative pool.
-    public func fetchAsync(_ url: String) async -> Result<FetchedPage, FetchError> {
-        await withCheckedContinuation { continuation in
-            Fetcher.queue.async {
-                continuation.resume(returning: Result { () throws(FetchError) -> FetchedPage in try fetch(url) })
+    /// Fetches `url` on a thread outside Swift's cooperative pool; a non-2xx status is a page, not an error.
+    public func fetch(_ url: String, extraHeaders: [String] = []) async throws(FetchError) -> FetchedPage {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<FetchedPage, FetchError>, Never>) in
+            // A thread of its own: dispatch's shared worker threads are as few as the cores and also run
+            // Swift's tasks, so a transfer blocking one of them could starve the whole process.
+            let thread = Thread {
+                continuation.resume(returning: Result { () throws(FetchError) -> FetchedPage in
+                    try fetchBlocking(url, extraHeaders: extraHeaders)
+                })
             }
+            thread.name = "graywatch.fetch"
+            thread.start()
         }
+        return try result.get()
     }
-
-    private static let queue = DispatchQueue(label: "graywatch.fetch", attributes: .concurrent)
 
     private func configure(
         _ handle: UnsafeMutableRawPointer, url: String, box: UnsafeMutableRawPointer,

@@ -17,6 +17,10 @@ public final class HTMLDocument {
         _ = HTMLDocument.libraryReady
         var bytes = Array(html.utf8)
         guard bytes.contains(where: { $0 > 0x20 }) else { throw .empty(url: url) }
+        if bytes.contains(0) {
+            // libxml2 stops reading at a NUL byte; HTML treats NUL as U+FFFD, so a hostile NUL cannot hide the rest.
+            bytes = bytes.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+        }
         guard bytes.count < Int(Int32.max) else { throw .unparsable(url: url, reason: "page larger than 2 GiB") }
         var errors = 0
         let document = bytes.withUnsafeMutableBufferPointer { buffer in

@@ -32,7 +32,13 @@ struct RobotsCache {
     }
 
     private func fetchRobots(_ origin: String) async -> Robots {
-        switch await fetcher.fetchAsync(origin + "/robots.txt") {
+        let result: Result<FetchedPage, FetchError>
+        do {
+            result = .success(try await fetcher.fetch(origin + "/robots.txt"))
+        } catch {
+            result = .failure(error)
+        }
+        switch result {
         case .success(let page) where page.isSuccess:
             return Robots(text: String(decoding: page.body.prefix(500 * 1024), as: UTF8.self),
                           productToken: fetcher.options.productToken)

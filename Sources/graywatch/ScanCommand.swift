@@ -65,7 +65,7 @@ struct ScanRunner {
         fetch.totalTimeout = timeout
         let configuration = ScanConfiguration(
             startURLs: urls, marketplace: marketplace, maxPages: maxPages, minimumDelay: delay, fetch: fetch)
-        let scanner = Scanner(
+        let scanner = ListingScanner(
             configuration: configuration, enricher: Enricher(catalog: catalog), rules: ruleSet, store: database,
             logger: rules.logger("graywatch.scan"))
         let report = await scanner.run()

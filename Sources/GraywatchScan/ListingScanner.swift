@@ -14,7 +14,7 @@ import Logging
 /// → 5 enrich → 7 store the listing; once the frontier is empty, 6 score every listing seen with market
 /// context from the store, and 7 store findings and review items. A page that fails is reported with its
 /// URL and reason, and the scan goes on.
-public struct Scanner: Sendable {
+public struct ListingScanner: Sendable {
     public let configuration: ScanConfiguration
     public let enricher: Enricher
     public let rules: RuleSet
@@ -76,9 +76,10 @@ public struct Scanner: Sendable {
         async -> Result<(ref: Int64, listing: Listing)?, PageFailure>
     {
         let page: FetchedPage
-        switch await fetcher.fetchAsync(url) {
-        case .success(let fetched): page = fetched
-        case .failure(let error): return .failure(PageFailure(url: url, stage: "fetch", reason: error.reason))
+        do {
+            page = try await fetcher.fetch(url)
+        } catch {
+            return .failure(PageFailure(url: url, stage: "fetch", reason: error.reason))
         }
         guard page.isSuccess else {
             return .failure(PageFailure(url: url, stage: "http", reason: "HTTP status \(page.status)"))

@@ -1,0 +1,91 @@
+import Foundation
+import GraywatchCore
+@testable import GraywatchExtract
+import GraywatchParse
+import GraywatchTestSupport
+import Testing
+
+@Suite struct ExtractorTests {
+    func extract(_ path: String, url: String) throws -> ExtractedPage {
+        let document = try HTMLDocument(html: try TestPaths.sample(path), url: url)
+        return try Extractor().extract(document, url: url, marketplace: "tradewell")
+    }
+
+    @Test func itemPageYieldsTheListingFields() throws {
+        guard case .item(let listing) = try extract("itm/310000000005.html", url: "http://t/itm/310000000005") else {
+            Issue.record("not an item page")
+            return
+        }
+        #expect(listing.listingID == "310000000005")
+        #expect(listing.marketplace == "tradewell")
+        #expect(listing.title.hasPrefix("LOT OF 10 Juniper SRX300"))
+        #expect(listing.price == Price(amount: Decimal(string: "520.00")!, currency: "USD"))
+        #expect(listing.conditionRaw == "New")
+        #expect(listing.quantityAvailable == 25)
+        #expect(listing.seller.name?.isEmpty == false)
+        #expect(listing.seller.feedbackScore != nil)
+        #expect(listing.seller.location?.contains(",") == true)
+        #expect(listing.specific("MPN") == "SRX300")
+        #expect(listing.specific("Condition") == "New")
+        #expect(!listing.description.isEmpty)
+    }
+
+    @Test func descriptionKeepsNoScriptText() throws {
+        guard case .item(let listing) = try extract("itm/310000000021.html", url: "http://t/itm/310000000021") else {
+            Issue.record("not an item page")
+            return
+        }
+        #expect(!listing.description.contains("<script"))
+        #expect(listing.description.contains("authorized partner"))
+    }
+
+    @Test func searchPageYieldsItemLinksWithoutTrackingAndTheNextPage() throws {
+        let url = "http://t/sch/juniper-networks/page-1.html"
+        guard case .search(let results) = try extract("sch/juniper-networks/page-1.html", url: url) else {
+            Issue.record("not a search page")
+            return
+        }
+        #expect(results.itemLinks.count == 10)
+        #expect(results.itemLinks.allSatisfy { $0.hasPrefix("http://t/itm/") && !$0.contains("?") })
+        #expect(results.nextPage == "http://t/sch/juniper-networks/page-2.html")
+    }
+
+    @Test func lastSearchPageHasNoNextPage() throws {
+        let url = "http://t/sch/juniper-networks/page-3.html"
+        guard case .search(let results) = try extract("sch/juniper-networks/page-3.html", url: url) else {
+            Issue.record("not a search page")
+            return
+        }
+        #expect(results.nextPage == nil)
+        #expect(results.itemLinks.contains("http://t/itm/preview/310000000098"))
+    }
+
+    @Test func itemPageWithoutATitleIsAnErrorNamingThePage() throws {
+        let document = try HTMLDocument(html: "<html><body><p>listing ended</p></body></html>", url: "http://t/itm/9")
+        #expect(throws: ExtractError.missingField(url: "http://t/itm/9", field: "title")) {
+            try Extractor().extract(document, url: "http://t/itm/9", marketplace: "m")
+        }
+    }
+
+    @Test func otherPagesYieldNothing() throws {
+        guard case .other = try extract("index.html", url: "http://t/") else {
+            Issue.record("home page taken for a listing page")
+            return
+        }
+    }
+
+    @Test func quantityWordings() {
+        #expect(ItemPageExtractor.quantity("12 available") == 12)
+        #expect(ItemPageExtractor.quantity("More than 10 available") == 10)
+        #expect(ItemPageExtractor.quantity("Last one") == 1)
+        #expect(ItemPageExtractor.quantity("1,200 available") == 1200)
+        #expect(ItemPageExtractor.quantity("Limited quantity") == nil)
+    }
+
+    @Test func linksAreResolvedAndStripped() {
+        #expect(URLTools.strippingQuery("http://t/itm/1?hash=x#f") == "http://t/itm/1")
+        #expect(URLTools.resolve("javascript:alert(1)", against: "http://t/") == nil)
+        #expect(URLTools.resolve("/itm/2", against: "http://t/sch/a.html") == "http://t/itm/2")
+        #expect(URLTools.host("http://WWW.Example.com:8080/x") == "example.com")
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Where the repository's data folders are, found from this file's location.
+public enum TestPaths {
+    /// The repository root (the folder holding Package.swift).
+    public static let root: URL = {
+        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory
+    }()
+
+    public static var rules: URL { root.appendingPathComponent("rules") }
+    public static var catalog: URL { rules.appendingPathComponent("catalog") }
+    public static var marketplace: URL { root.appendingPathComponent("samples/marketplace") }
+    public static var labels: URL { root.appendingPathComponent("samples/labels.csv") }
+    /// ../shared/real-pages, when the checkout sits beside shared/.
+    public static var realPages: URL { root.deletingLastPathComponent().appendingPathComponent("shared/real-pages") }
+
+    /// The text of a sample marketplace file (path relative to samples/marketplace).
+    public static func sample(_ path: String) throws -> String {
+        try String(contentsOf: marketplace.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// A fresh temporary folder for one test.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("graywatch-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// One row of samples/labels.csv.
+public struct Label: Sendable {
+    public var path: String
+    public var skus: [String]
+    public var condition: String
+    public var flagged: Bool
+    public var categories: Set<String>
+
+    /// Reads samples/labels.csv (header path,skus,condition,flagged,categories,note).
+    public static func all() throws -> [Label] {
+        let text = try String(contentsOf: TestPaths.labels, encoding: .utf8)
+        return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
+            let fields = line.split(separator: ",", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+            return Label(
+                path: fields[0], skus: fields[1].split(separator: ";").map(String.init), condition: fields[2],
+                flagged: fields[3] == "yes", categories: Set(fields[4].split(separator: ";").map(String.init)))
+        }
+    }
+}
