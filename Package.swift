@@ -74,6 +74,7 @@ let package = Package(
             "GraywatchScan", "GraywatchStore", "GraywatchSampleSite", "GraywatchEnrich", "GraywatchRules", "GraywatchTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
+        .testTarget(name: "GraywatchCLITests", dependencies: ["graywatch", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchSampleSiteTests", dependencies: [
             "GraywatchSampleSite", "GraywatchFetch", "GraywatchTestSupport",
         ]),

@@ -4,11 +4,19 @@ import ServiceLifecycle
 
 /// Runs a Hummingbird router on an ephemeral 127.0.0.1 port for the length of one closure.
 public enum LoopbackServer {
+    /// The server's own log: warnings and worse only, so the demo's output stays the scan's.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "graywatch.sample-site")
+        logger.logLevel = .warning
+        return logger
+    }
+
     /// Starts `router` on 127.0.0.1 (port chosen by the kernel), runs `body` with the base URL
     /// ("http://127.0.0.1:PORT"), then shuts the server down, also when `body` throws.
+    @discardableResult
     public static func run<Result: Sendable>(
         router: Router<BasicRequestContext>,
-        logger: Logger = Logger(label: "graywatch.sample-site"),
+        logger: Logger = LoopbackServer.quietLogger,
         _ body: @Sendable (String) async throws -> Result
     ) async throws -> Result {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

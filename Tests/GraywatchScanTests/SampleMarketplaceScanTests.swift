@@ -20,8 +20,10 @@ import Testing
         fetch.totalTimeout = timeout
         let configuration = ScanConfiguration(
             startURLs: start, marketplace: "tradewell", maxPages: 200, minimumDelay: 0, fetch: fetch)
+        var logger = Logger(label: "test.scan")
+        logger.logLevel = .error
         return ListingScanner(configuration: configuration, enricher: Enricher(catalog: catalog), rules: rules, store: store,
-                       logger: Logger(label: "test.scan"))
+                              logger: logger)
     }
 
     static func makeStore() throws -> Store {
@@ -33,7 +35,7 @@ import Testing
         #expect(labels.count >= 24)
         let store = try Self.makeStore()
         let report = try await LoopbackServer.run(router: SampleSite.router(root: TestPaths.marketplace)) { base async throws in
-            await try Self.scanner(store: store, start: [base + "/sch/juniper-networks/page-1.html"]).run()
+            try await Self.scanner(store: store, start: [base + "/sch/juniper-networks/page-1.html"]).run()
         }
         #expect(report.searchPages == 3)
         #expect(report.itemPages == labels.count)
@@ -80,7 +82,7 @@ import Testing
     @Test func robotsDisallowedAndDeadLinksAreReportedNotFetched() async throws {
         let store = try Self.makeStore()
         let report = try await LoopbackServer.run(router: SampleSite.router(root: TestPaths.marketplace)) { base async throws in
-            let report = await try Self.scanner(store: store, start: [base + "/sch/juniper-networks/page-1.html"]).run()
+            let report = try await Self.scanner(store: store, start: [base + "/sch/juniper-networks/page-1.html"]).run()
             #expect(report.skippedByRobots == [base + "/itm/preview/310000000098"])
             #expect(report.failures == [PageFailure(url: base + "/itm/310000000099", stage: "http", reason: "HTTP status 404")])
             return report

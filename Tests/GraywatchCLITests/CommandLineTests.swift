@@ -1,0 +1,89 @@
+import Foundation
+import GraywatchTestSupport
+import Testing
+
+/// The documented commands, run as a user runs them: the built `graywatch` binary in a child process.
+@Suite(.serialized) struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// The `graywatch` binary beside the test bundle in the build folder.
+    static var binary: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("graywatch")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return TestPaths.root.appendingPathComponent(".build/debug/graywatch")
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = TestPaths.root
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                   errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func demoQueuesEveryFlaggedSampleAndNoCleanOneWithTheRulesThatFired() throws {
+        let db = try TestPaths.temporaryDirectory().appendingPathComponent("demo.sqlite").path
+        let demo = try Self.run(["demo", "--db", db])
+        #expect(demo.status == 0, "\(demo.errors)")
+        #expect(demo.output.contains("/itm/310000000099: http: HTTP status 404"))
+        #expect(demo.output.contains("robots.txt disallows"))
+
+        let list = try Self.run(["queue", "list", "--db", db, "--format", "json"])
+        #expect(list.status == 0)
+        let entries = try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]] ?? []
+        let queued = Set(entries.compactMap { $0["listingID"] as? String }.map { "/itm/" + $0 })
+        for label in try Label.all() {
+            #expect(queued.contains(label.path) == label.flagged, "\(label.path)")
+            if label.flagged {
+                // The demo prints each queued listing with the rules that fired.
+                let id = String(label.path.dropFirst("/itm/".count))
+                #expect(demo.output.contains("tradewell/\(id) score"), "\(label.path) rules not printed")
+            }
+        }
+
+        let firstID = try #require(entries.first?["id"] as? Int)
+        let show = try Self.run(["queue", "show", String(firstID), "--db", db])
+        #expect(show.status == 0)
+        #expect(show.output.contains("Rules that fired:"))
+        #expect(show.output.contains("Categories:"))
+
+        // A second demo run updates rows: the queue does not grow.
+        _ = try Self.run(["demo", "--db", db])
+        let again = try Self.run(["queue", "list", "--db", db, "--format", "json"])
+        let count = (try JSONSerialization.jsonObject(with: Data(again.output.utf8)) as? [Any])?.count
+        #expect(count == entries.count)
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let bad = try Self.run(["scan", "ftp://example.invalid/x"])
+        #expect(bad.status == 2)
+        #expect(bad.errors.contains("is not an http(s) URL"))
+        #expect(try Self.run(["queue", "list", "--status", "sideways"]).status == 2)
+        #expect(try Self.run(["no-such-command"]).status == 2)
+        #expect(try Self.run(["--help"]).status == 0)
+    }
+
+    @Test func showingAMissingItemIsARuntimeError() throws {
+        let db = try TestPaths.temporaryDirectory().appendingPathComponent("empty.sqlite").path
+        let run = try Self.run(["queue", "show", "42", "--db", db])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("no review item 42"))
+        #expect(try Self.run(["queue", "list", "--db", db]).output.contains("The review queue is empty."))
+    }
+}
