@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-swift build --product graywatch
+swift build --quiet --product graywatch
 exec .build/debug/graywatch demo "$@"

@@ -41,6 +41,24 @@ static inline htmlDocPtr gw_html_parse(const char *buffer, int size, const char 
     return doc;
 }
 
+/* Compile an XPath expression without printing errors; NULL when it does not compile. */
+static inline xmlXPathCompExprPtr gw_xpath_compile(const char *expression) {
+    long errors = 0;
+    xmlSetStructuredErrorFunc(&errors, gw_xml_count_error);
+    xmlXPathCompExprPtr compiled = xmlXPathCompile((const xmlChar *)expression);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    return compiled;
+}
+
+/* Evaluate a compiled expression without printing errors; NULL when evaluation fails. */
+static inline xmlXPathObjectPtr gw_xpath_eval(xmlXPathCompExprPtr compiled, xmlXPathContextPtr context) {
+    long errors = 0;
+    xmlSetStructuredErrorFunc(&errors, gw_xml_count_error);
+    xmlXPathObjectPtr result = xmlXPathCompiledEval(compiled, context);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    return result;
+}
+
 static inline int gw_xpath_nodeset_count(xmlXPathObjectPtr object) {
     if (object == NULL || object->nodesetval == NULL) { return 0; }
     return object->nodesetval->nodeNr;

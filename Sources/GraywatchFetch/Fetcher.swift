@@ -19,7 +19,8 @@ public struct Fetcher: Sendable {
 
     /// Fetches `url`, following redirects; a non-2xx status is a page, not an error.
     public func fetchBlocking(_ url: String, extraHeaders: [String] = []) throws(FetchError) -> FetchedPage {
-        guard let lower = Optional(url.lowercased()), lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
             throw .unsupportedScheme(url: url)
         }
         guard let handle = curl_easy_init() else {

@@ -72,7 +72,7 @@ public final class HTMLDocument {
         guard let context = xmlXPathNewContext(pointer) else { throw .invalidXPath(expression: xpath) }
         defer { xmlXPathFreeContext(context) }
         context.pointee.node = node ?? xmlDocGetRootElement(pointer)
-        guard let object = xmlXPathCompiledEval(expression, context) else { throw .invalidXPath(expression: xpath) }
+        guard let object = gw_xpath_eval(expression, context) else { throw .invalidXPath(expression: xpath) }
         defer { xmlXPathFreeObject(object) }
         var nodes: [HTMLNode] = []
         let count = gw_xpath_nodeset_count(object)
@@ -90,11 +90,7 @@ public final class HTMLDocument {
 
     private func compile(_ xpath: String) throws(ParseError) -> xmlXPathCompExprPtr {
         if let cached = compiled[xpath] { return cached }
-        var errors = 0
-        xmlSetStructuredErrorFunc(&errors, gw_xml_count_error)
-        let expression = xmlXPathCompile(xpath)
-        xmlSetStructuredErrorFunc(nil, nil)
-        guard let expression else { throw .invalidXPath(expression: xpath) }
+        guard let expression = gw_xpath_compile(xpath) else { throw .invalidXPath(expression: xpath) }
         compiled[xpath] = expression
         return expression
     }

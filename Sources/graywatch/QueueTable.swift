@@ -54,7 +54,7 @@ enum QueueTable {
         lines.append("Rules that fired:")
         lines += findingLines(item.findings)
         lines.append("Description:")
-        lines.append("  " + LogSafe.text(listing.description, limit: 600))
+        lines += listing.description.split(whereSeparator: \.isNewline).prefix(20).map { "  " + LogSafe.text(String($0)) }
         return lines.joined(separator: "\n")
     }
 

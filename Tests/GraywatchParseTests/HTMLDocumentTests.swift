@@ -82,3 +82,12 @@ import Testing
         #expect(document.errorCount > 0)
     }
 }
+
+@Suite struct XPathErrorTests {
+    @Test func unknownFunctionFailsAtEvaluationWithoutCrashing() throws {
+        let document = try HTMLDocument(html: "<p>x</p>", url: "http://t/")
+        #expect(throws: ParseError.invalidXPath(expression: "no-such-function(//p)")) {
+            try document.string("no-such-function(//p)")
+        }
+    }
+}
