@@ -43,4 +43,12 @@ static inline CURLcode gw_curl_getinfo_double(CURL *handle, CURLINFO info, doubl
 static inline CURLcode gw_curl_getinfo_string(CURL *handle, CURLINFO info, char **value) {
     return curl_easy_getinfo(handle, info, value);
 }
+
+/* CURLMsg carries its result in a union; read it through a typed accessor. */
+static inline int gw_curl_msg_is_done(const CURLMsg *message) {
+    return message != NULL && message->msg == CURLMSG_DONE;
+}
+static inline CURLcode gw_curl_msg_result(const CURLMsg *message) {
+    return message->data.result;
+}
 #endif

@@ -6,15 +6,19 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(url: String, limit: Int)
     /// More redirects than allowed.
     case tooManyRedirects(url: String, limit: Int)
+    /// The transfer stalled below the low-speed limit (a slow-drip server).
+    case tooSlow(url: String, bytesPerSecond: Int, seconds: Int)
     /// Only http and https are fetched.
     case unsupportedScheme(url: String)
+    /// A redirect pointed outside the scan's scope or to a scheme other than http(s).
+    case redirectRefused(url: String, target: String)
     /// Connection refused, reset, DNS failure and other transport errors (libcurl's code and message).
     case transport(url: String, code: Int, message: String)
 
     public var url: String {
         switch self {
-        case .timeout(let url, _), .tooLarge(let url, _), .tooManyRedirects(let url, _),
-            .unsupportedScheme(let url), .transport(let url, _, _):
+        case .timeout(let url, _), .tooLarge(let url, _), .tooManyRedirects(let url, _), .tooSlow(let url, _, _),
+            .unsupportedScheme(let url), .redirectRefused(let url, _), .transport(let url, _, _):
             return url
         }
     }
@@ -25,10 +29,20 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timeout(_, let seconds): return "timed out after \(seconds)s"
         case .tooLarge(_, let limit): return "body larger than the \(limit)-byte cap; transfer aborted"
         case .tooManyRedirects(_, let limit): return "more than \(limit) redirects"
+        case .tooSlow(_, let rate, let seconds): return "slower than \(rate) bytes/s for \(seconds)s; transfer aborted"
         case .unsupportedScheme: return "only http and https URLs are fetched"
+        case .redirectRefused(_, let target): return "redirect to \(target) refused (other scheme or out of scope)"
         case .transport(_, let code, let message): return "transport error \(code): \(message)"
         }
     }
 
     public var description: String { "\(url): \(reason)" }
+
+    /// True for failures worth retrying later: timeouts, stalls and transport errors (resets, refused connections).
+    public var isRetryable: Bool {
+        switch self {
+        case .timeout, .tooSlow, .transport: return true
+        case .tooLarge, .tooManyRedirects, .unsupportedScheme, .redirectRefused: return false
+        }
+    }
 }

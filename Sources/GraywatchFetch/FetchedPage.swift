@@ -48,4 +48,7 @@ public struct FetchedPage: Sendable {
 
     /// The body decoded to text (see ``TextDecoder``).
     public var text: String { TextDecoder.decode(body, contentType: header("Content-Type")) }
+
+    /// The status class for statistics: "2xx" … "5xx".
+    public var statusClass: String { "\(status / 100)xx" }
 }

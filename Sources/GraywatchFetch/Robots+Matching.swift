@@ -1,0 +1,121 @@
+/// A robots.txt path pattern prepared for matching: literal byte segments between `*` wildcards, and
+/// whether a final `$` anchors the end (RFC 9309 §2.2.3).
+struct CompiledPattern: Sendable, Equatable {
+    /// The normalized pattern split at each `*`; the first segment is empty when the pattern starts with `*`.
+    var segments: [[UInt8]]
+    /// True when the pattern ended in `$`.
+    var anchored: Bool
+    /// Octets of the normalized pattern, wildcards and `$` included: the rule's priority.
+    var length: Int
+
+    /// True when the pattern matches `path` (normalized): from its start, to its end only when anchored.
+    ///
+    /// Segments are placed greedily at their leftmost occurrence, which is exact for `*`-only globs and
+    /// costs at most (path length × pattern length) byte comparisons: no backtracking, no recursion.
+    func matches(_ path: [UInt8]) -> Bool {
+        guard let first = segments.first, let last = segments.last else { return false }
+        if segments.count == 1 {
+            return anchored ? path == first : path.starts(with: first)
+        }
+        guard path.starts(with: first) else { return false }
+        var position = first.count
+        for segment in segments.dropFirst().dropLast() {
+            guard let found = Self.find(segment, in: path, from: position) else { return false }
+            position = found + segment.count
+        }
+        if anchored {
+            return path.count - last.count >= position && path.suffix(last.count).elementsEqual(last)
+        }
+        return Self.find(last, in: path, from: position) != nil
+    }
+
+    /// The first index at or after `start` where `needle` occurs in `haystack`.
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty else { return start <= haystack.count ? start : nil }
+        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        let head = needle[0]
+        var index = start
+        while index <= haystack.count - needle.count {
+            if haystack[index] == head {
+                var offset = 1
+                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// Percent-encoding normalization shared by patterns and paths (RFC 9309 §2.2.2, RFC 3986 §2).
+enum RobotsPattern {
+    /// Compiles a pattern as written; nil when it can never match: empty, not starting with "/" or "*",
+    /// or longer than ``Robots/maxPatternLength`` characters.
+    static func compile(_ pattern: String) -> CompiledPattern? {
+        guard pattern.hasPrefix("/") || pattern.hasPrefix("*"), pattern.count <= Robots.maxPatternLength else {
+            return nil
+        }
+        let anchored = pattern.hasSuffix("$")
+        let body = normalize(Array(pattern.utf8.dropLast(anchored ? 1 : 0)), keepWildcards: true)
+        let segments = body.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map(Array.init)
+        return CompiledPattern(segments: segments, anchored: anchored, length: body.count + (anchored ? 1 : 0))
+    }
+
+    /// A path-and-query normalized for matching; a literal `*` or `$` in it is escaped so it only meets
+    /// `%2A` / `%24` in a pattern.
+    static func normalizedPath(_ path: String) -> [UInt8] {
+        normalize(Array(path.utf8), keepWildcards: false)
+    }
+
+    /// Decodes escapes of unreserved characters, upper-cases the hex of other escapes, and percent-encodes
+    /// non-ASCII, control, space, lone "%" and "$" octets (and "*" unless `keepWildcards`).
+    static func normalize(_ bytes: [UInt8], keepWildcards: Bool) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]),
+                let low = hexValue(bytes[index + 2])
+            {
+                let decoded = high << 4 | low
+                if isUnreserved(decoded) { output.append(decoded) } else { appendEscape(decoded, to: &output) }
+                index += 3
+                continue
+            }
+            let mustEscape = byte >= 0x80 || byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "%")
+                || byte == UInt8(ascii: "$") || (!keepWildcards && byte == UInt8(ascii: "*"))
+            if mustEscape { appendEscape(byte, to: &output) } else { output.append(byte) }
+            index += 1
+        }
+        return output
+    }
+
+    private static func appendEscape(_ byte: UInt8, to output: inout [UInt8]) {
+        let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+        output.append(UInt8(ascii: "%"))
+        output.append(digits[Int(byte >> 4)])
+        output.append(digits[Int(byte & 0x0F)])
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    /// ALPHA / DIGIT / "-" / "." / "_" / "~" (RFC 3986 §2.3).
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+}
