@@ -20,7 +20,10 @@ public enum Charset {
     /// True if the label is known and the C library can convert from it.
     public static func isSupported(label: String) -> Bool {
         guard let name = canonicalName(forLabel: label) else { return false }
-        return name == "utf-8" || openConverter(for: name) != nil
+        if name == "utf-8" { return true }
+        guard let converter = openConverter(for: name) else { return false }
+        iconv_close(converter)
+        return true
     }
 
     /// Decodes `bytes` in the charset named by `label`; nil if the label is unknown or unsupported.

@@ -1,5 +1,5 @@
 /// Limits and identity for each request. The defaults are safe for hostile servers.
-public struct FetchOptions: Sendable {
+public struct FetchOptions: Sendable, Codable, Equatable {
     /// The User-Agent header; its product token is what robots.txt groups are matched against.
     public var userAgent: String
     public var connectTimeout: Double
@@ -25,7 +25,13 @@ public struct FetchOptions: Sendable {
         self.maxRedirects = maxRedirects
     }
 
-    public static let defaultUserAgent = "graywatch/0.1 (+brand-protection scanner)"
+    /// Names graywatch and where a site owner can learn about it or reach the operator (set `--contact`).
+    public static let defaultUserAgent = FetchOptions.userAgent(contact: "https://github.com/graywatch/graywatch#crawler")
+
+    /// "graywatch/VERSION (+CONTACT; brand-protection scanner)".
+    public static func userAgent(contact: String) -> String {
+        "graywatch/0.2 (+\(contact); brand-protection scanner)"
+    }
 
     /// The robots.txt product token: the User-Agent up to the first "/" or space ("graywatch").
     public var productToken: String {

@@ -10,8 +10,8 @@ struct CompiledPattern: Sendable, Equatable {
 
     /// True when the pattern matches `path` (normalized): from its start, to its end only when anchored.
     ///
-    /// Segments are placed greedily at their leftmost occurrence, which is exact for `*`-only globs and
-    /// costs at most (path length × pattern length) byte comparisons: no backtracking, no recursion.
+    /// Segments are placed greedily at their leftmost occurrence, which is exact for `*`-only globs; the
+    /// searches cover disjoint stretches of the path, so a match costs O(path + pattern): no backtracking.
     func matches(_ path: [UInt8]) -> Bool {
         guard let first = segments.first, let last = segments.last else { return false }
         if segments.count == 1 {
@@ -29,18 +29,22 @@ struct CompiledPattern: Sendable, Equatable {
         return Self.find(last, in: path, from: position) != nil
     }
 
-    /// The first index at or after `start` where `needle` occurs in `haystack`.
+    /// The first index at or after `start` where `needle` occurs in `haystack` (Knuth–Morris–Pratt: linear).
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty else { return start <= haystack.count ? start : nil }
-        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-        let head = needle[0]
-        var index = start
-        while index <= haystack.count - needle.count {
-            if haystack[index] == head {
-                var offset = 1
-                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return index }
-            }
+        var failure = [Int](repeating: 0, count: needle.count)
+        var prefix = 0
+        for index in needle.indices.dropFirst() {
+            while prefix > 0 && needle[index] != needle[prefix] { prefix = failure[prefix - 1] }
+            if needle[index] == needle[prefix] { prefix += 1 }
+            failure[index] = prefix
+        }
+        var matched = 0
+        var index = max(start, 0)
+        while index < haystack.count {
+            while matched > 0 && haystack[index] != needle[matched] { matched = failure[matched - 1] }
+            if haystack[index] == needle[matched] { matched += 1 }
+            if matched == needle.count { return index + 1 - needle.count }
             index += 1
         }
         return nil

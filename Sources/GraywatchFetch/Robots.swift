@@ -126,7 +126,8 @@ enum RobotsParser {
     }
 
     /// Parses the lines of `bytes` into groups. Consecutive user-agent lines (blank lines and other records
-    /// between them included) start one group; the first Allow/Disallow closes its user-agent list.
+    /// between them included) start one group; the first Allow, Disallow or Crawl-delay closes that list. Rules
+    /// before any user-agent line, and patterns that can never match, are left out.
     static func groups(in bytes: [UInt8]) -> [Group] {
         var groups: [Group] = []
         var collectingAgents = false
@@ -146,9 +147,10 @@ enum RobotsParser {
                 groups[groups.count - 1].agents.append(value)
             case "allow", "disallow":
                 collectingAgents = false
-                guard !groups.isEmpty, !value.isEmpty else { continue }
+                guard !groups.isEmpty, RobotsPattern.compile(value) != nil else { continue }
                 groups[groups.count - 1].rules.append(Robots.Rule(allow: key == "allow", pattern: value, line: lineNumber))
             case "crawl-delay":
+                collectingAgents = false
                 guard !groups.isEmpty, let delay = crawlDelay(value) else { continue }
                 groups[groups.count - 1].crawlDelay = max(groups[groups.count - 1].crawlDelay ?? 0, delay)
             default:

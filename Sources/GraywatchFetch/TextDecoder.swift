@@ -21,8 +21,8 @@ public enum TextDecoder {
     public static func decodeReportingCharset(_ body: Data, contentType: String?) -> (text: String, charset: String) {
         let choice = resolve(body, contentType: contentType)
         if let text = choice.text { return (text, choice.charset) }
-        let payload = body.dropFirst(choice.markLength)
-        let text = Charset.decode(payload, label: choice.charset) ?? String(decoding: payload, as: UTF8.self)
+        // Charset.decode drops a byte-order mark matching the charset, so the body goes in whole.
+        let text = Charset.decode(body, label: choice.charset) ?? String(decoding: body, as: UTF8.self)
         return (text, choice.charset)
     }
 
@@ -62,16 +62,16 @@ public enum TextDecoder {
 
     // MARK: - Choosing
 
+    /// A chosen charset, with the text when choosing already produced it (the UTF-8 sniff).
     private struct Choice {
         var charset: String
-        var markLength = 0
         var text: String?
     }
 
     private static func resolve(_ body: Data, contentType: String?) -> Choice {
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { return Choice(charset: "utf-8", markLength: 3) }
-        if body.starts(with: [0xFF, 0xFE]) { return Choice(charset: "utf-16le", markLength: 2) }
-        if body.starts(with: [0xFE, 0xFF]) { return Choice(charset: "utf-16be", markLength: 2) }
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { return Choice(charset: "utf-8") }
+        if body.starts(with: [0xFF, 0xFE]) { return Choice(charset: "utf-16le") }
+        if body.starts(with: [0xFE, 0xFF]) { return Choice(charset: "utf-16be") }
         if let label = contentType.flatMap(charset(inContentType:)), Charset.isSupported(label: label),
            let name = Charset.canonicalName(forLabel: label) {
             return Choice(charset: name == "utf-16" ? "utf-16le" : name)

@@ -1,20 +1,23 @@
-/// What a scan did: pages by kind, failures with their reasons, what robots.txt kept us from, and the queue.
+/// What a scan did: pages by kind, failures with their reasons, what robots.txt kept us from, the queue, the stats.
 public struct ScanReport: Sendable {
+    /// The scan run in the store (resume it with `scan --resume` if it was interrupted).
+    public var runID: Int64 = 0
+    /// URLs whose fetching ended (a page, or a final failure); robots-blocked and parked URLs not counted.
     public var pagesFetched = 0
     public var searchPages = 0
     public var itemPages = 0
     public var otherPages = 0
-    /// Store row ids of the listings seen in this scan.
+    /// Store row ids of the listings this run's item pages yielded (including unchanged ones answered 304).
     public var listingRefs: [Int64] = []
     public var failures: [PageFailure] = []
     public var skippedByRobots: [String] = []
-    public var skippedOutOfScope: [String] = []
     /// Review items opened by this scan.
     public var opened = 0
     /// Review items already in the queue and updated.
     public var updated = 0
     /// True when the page cap stopped the scan before the frontier was empty.
     public var hitPageCap = false
+    public var stats = ScanStats()
 
     public init() {}
 }
@@ -22,7 +25,7 @@ public struct ScanReport: Sendable {
 /// A page that yielded nothing, and why.
 public struct PageFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var url: String
-    /// The stage that failed: fetch, http, parse, extract, store.
+    /// The stage that failed: robots, fetch, http, parse, extract, store.
     public var stage: String
     public var reason: String
 

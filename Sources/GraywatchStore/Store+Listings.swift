@@ -10,27 +10,31 @@ extension Store {
         let json = String(decoding: (try? Store.encoder.encode(listing)) ?? Data("{}".utf8), as: UTF8.self)
         let now = Store.timestamp(seenAt)
         return try write("save listing \(listing.marketplace)/\(listing.listingID)") { db in
-            try Int64.fetchOne(db, sql: """
-                INSERT INTO listing (marketplace, listing_id, url, title, price_amount, price_currency, condition_raw,
-                    condition, quantity, seller_name, seller_feedback, seller_location, primary_sku, listing_json,
-                    first_seen, last_seen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (marketplace, listing_id) DO UPDATE SET
-                    url = excluded.url, title = excluded.title, price_amount = excluded.price_amount,
-                    price_currency = excluded.price_currency, condition_raw = excluded.condition_raw,
-                    condition = excluded.condition, quantity = excluded.quantity, seller_name = excluded.seller_name,
-                    seller_feedback = excluded.seller_feedback, seller_location = excluded.seller_location,
-                    primary_sku = excluded.primary_sku, listing_json = excluded.listing_json,
-                    last_seen = excluded.last_seen
-                RETURNING id
-                """,
-                arguments: [
-                    listing.marketplace, listing.listingID, listing.url, listing.title, listing.price?.amountText,
-                    listing.price?.currency, listing.conditionRaw, listing.condition.rawValue, listing.quantityAvailable,
-                    listing.seller.name, listing.seller.feedbackScore, listing.seller.location, listing.primarySKU,
-                    json, now, now,
-                ]) ?? 0
+            try Store.upsertListing(db, listing, json: json, now: now)
         }
+    }
+
+    static func upsertListing(_ db: Database, _ listing: Listing, json: String, now: String) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            INSERT INTO listing (marketplace, listing_id, url, title, price_amount, price_currency, condition_raw,
+                condition, quantity, seller_name, seller_feedback, seller_location, primary_sku, listing_json,
+                first_seen, last_seen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (marketplace, listing_id) DO UPDATE SET
+                url = excluded.url, title = excluded.title, price_amount = excluded.price_amount,
+                price_currency = excluded.price_currency, condition_raw = excluded.condition_raw,
+                condition = excluded.condition, quantity = excluded.quantity, seller_name = excluded.seller_name,
+                seller_feedback = excluded.seller_feedback, seller_location = excluded.seller_location,
+                primary_sku = excluded.primary_sku, listing_json = excluded.listing_json,
+                last_seen = excluded.last_seen
+            RETURNING id
+            """,
+            arguments: [
+                listing.marketplace, listing.listingID, listing.url, listing.title, listing.price?.amountText,
+                listing.price?.currency, listing.conditionRaw, listing.condition.rawValue, listing.quantityAvailable,
+                listing.seller.name, listing.seller.feedbackScore, listing.seller.location, listing.primarySKU,
+                json, now, now,
+            ]) ?? 0
     }
 
     /// The stored listing with this row id.

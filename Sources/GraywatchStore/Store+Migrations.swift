@@ -49,6 +49,40 @@ extension Store {
                 CREATE INDEX review_item_status_score ON review_item (status, score DESC);
                 """)
         }
+        migrator.registerMigration("2026-11-26 scan runs, persistent frontier, page cache") { db in
+            try db.execute(sql: """
+                CREATE TABLE scan_run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL,
+                    configuration_json TEXT NOT NULL,
+                    stats_json TEXT
+                );
+                CREATE TABLE frontier (
+                    run_ref INTEGER NOT NULL REFERENCES scan_run(id) ON DELETE CASCADE,
+                    url TEXT NOT NULL,
+                    depth INTEGER NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'pending',
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    listing_ref INTEGER REFERENCES listing(id) ON DELETE SET NULL,
+                    outcome TEXT,
+                    discovered_at TEXT NOT NULL,
+                    done_at TEXT,
+                    PRIMARY KEY (run_ref, url)
+                );
+                CREATE INDEX frontier_state ON frontier (run_ref, state);
+                CREATE TABLE page_cache (
+                    url TEXT PRIMARY KEY,
+                    etag TEXT,
+                    last_modified TEXT,
+                    kind TEXT NOT NULL,
+                    links_json TEXT,
+                    listing_ref INTEGER REFERENCES listing(id) ON DELETE SET NULL,
+                    fetched_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GraywatchFetch
 import GraywatchSampleSite
+import GraywatchScan
 import GraywatchStore
 
 /// `graywatch demo`: serve the bundled sample marketplace on loopback, scan it, print the queue.
@@ -29,9 +31,11 @@ struct DemoCommand: AsyncParsableCommand {
         let runner = ScanRunner(store: storeOptions, rules: rules)
         _ = try await LoopbackServer.run(router: SampleSite.router(root: root)) { base in
             print("Serving the sample marketplace Tradewell at \(base)")
-            return try await runner.scan(
-                [base + "/sch/juniper-networks/page-1.html"], marketplace: "tradewell", maxPages: 500, delay: 0,
-                timeout: 10)
+            var fetch = FetchOptions()
+            fetch.totalTimeout = 10
+            return try await runner.scan(ScanConfiguration(
+                startURLs: [base + "/sch/juniper-networks/page-1.html"], marketplace: "tradewell", maxPages: 500,
+                politeness: .loopback, fetch: fetch))
         }
         let store = try storeOptions.open()
         let entries = try wrap { try store.queue() }

@@ -3,6 +3,7 @@ import Foundation
 import GraywatchEnrich
 import GraywatchFetch
 import GraywatchScan
+import GraywatchStore
 
 /// `graywatch scan`: crawl from start URLs, score what is found, fill the review queue.
 struct ScanCommand: AsyncParsableCommand {
@@ -10,15 +11,22 @@ struct ScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Crawl search and item pages from the start URLs into the store and the review queue.",
         discussion: """
-            Follows search-result pagination and item links on the start URLs' hosts, honouring robots.txt.
-            Example: graywatch scan https://market.example/sch/juniper-networks/page-1.html --db scan.sqlite
+            Follows search-result pagination and item links on the start URLs' hosts, honouring robots.txt
+            (RFC 9309, Crawl-delay included), a per-host pace and Retry-After. The frontier lives in the store:
+            a scan that was killed continues with --resume and fetches nothing twice.
+            Examples:
+              graywatch scan https://market.example/sch/juniper-networks/page-1.html --db scan.sqlite
+              graywatch scan --resume --db scan.sqlite
             """)
 
     @Argument(help: "Search or item page URLs to start from (http or https).")
-    var startURLs: [String]
+    var startURLs: [String] = []
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rules: RulesOptions
+
+    @Flag(help: "Continue the last scan run that did not finish, with its own start URLs and settings.")
+    var resume = false
 
     @Option(help: "Marketplace name to store listings under (default: the start URL's host).")
     var marketplace: String?
@@ -26,28 +34,72 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many pages.")
     var maxPages: Int = 1000
 
-    @Option(help: "Seconds between two requests to the same host.")
+    @Option(help: "Do not follow links more than this many hops from a start URL.")
+    var maxDepth: Int = 50
+
+    @Option(help: "Seconds between two requests to the same host (robots.txt Crawl-delay may raise it).")
     var delay: Double = 1.0
+
+    @Option(help: "Transfers in flight at once, all hosts together.")
+    var concurrency: Int = 8
+
+    @Option(help: "Transfers in flight at once to one host.")
+    var perHost: Int = 1
+
+    @Option(help: "Attempts per URL (429, 5xx, timeouts and resets are retried with backoff).")
+    var maxAttempts: Int = 3
 
     @Option(help: "Seconds a page may take in all before it is abandoned.")
     var timeout: Double = 30
 
+    @Option(help: "A URL or address where site owners can reach you; it goes into the User-Agent.")
+    var contact: String?
+
+    @Option(help: "The whole User-Agent header (must name graywatch); overrides --contact.")
+    var userAgent: String?
+
     func validate() throws {
+        if resume {
+            guard startURLs.isEmpty else { throw ValidationError("--resume takes no start URLs: the run has its own") }
+        } else {
+            guard !startURLs.isEmpty else { throw ValidationError("give at least one start URL, or --resume") }
+        }
         for url in startURLs {
             guard let scheme = URLComponents(string: url)?.scheme?.lowercased(), ["http", "https"].contains(scheme),
                 URLComponents(string: url)?.host?.isEmpty == false
             else { throw ValidationError("'\(url)' is not an http(s) URL") }
         }
-        guard maxPages > 0 else { throw ValidationError("--max-pages must be at least 1") }
+        guard maxPages > 0, maxDepth >= 0 else { throw ValidationError("--max-pages must be ≥ 1 and --max-depth ≥ 0") }
         guard delay >= 0, timeout > 0 else { throw ValidationError("--delay must be ≥ 0 and --timeout > 0") }
+        guard concurrency > 0, perHost > 0, maxAttempts > 0 else {
+            throw ValidationError("--concurrency, --per-host and --max-attempts must be ≥ 1")
+        }
+        if let userAgent, !userAgent.lowercased().contains("graywatch") {
+            throw ValidationError("--user-agent must name graywatch, so site owners know who is crawling")
+        }
     }
 
     func run() async throws {
-        let report = try await ScanRunner(store: store, rules: rules).scan(
-            startURLs, marketplace: marketplace, maxPages: maxPages, delay: delay, timeout: timeout)
+        let runner = ScanRunner(store: store, rules: rules)
+        let report = resume ? try await runner.resume() : try await runner.scan(makeConfiguration())
         if report.pagesFetched > 0 && report.failures.count == report.pagesFetched {
             throw ExitCode(2)
         }
+    }
+
+    func makeConfiguration() -> ScanConfiguration {
+        var fetch = FetchOptions()
+        fetch.totalTimeout = timeout
+        if let contact { fetch.userAgent = FetchOptions.userAgent(contact: contact) }
+        if let userAgent { fetch.userAgent = userAgent }
+        var politeness = Politeness()
+        politeness.minimumDelay = delay
+        politeness.globalConcurrency = concurrency
+        politeness.perHostConcurrency = perHost
+        politeness.maxAttempts = maxAttempts
+        return ScanConfiguration(
+            startURLs: startURLs, marketplace: marketplace, maxPages: maxPages, maxDepth: maxDepth,
+            politeness: politeness, fetch: fetch)
     }
 }
 
@@ -56,20 +108,31 @@ struct ScanRunner {
     let store: StoreOptions
     let rules: RulesOptions
 
-    func scan(_ urls: [String], marketplace: String?, maxPages: Int, delay: Double, timeout: Double) async throws
-        -> ScanReport
-    {
-        let (ruleSet, catalog) = try rules.load()
+    func scan(_ configuration: ScanConfiguration) async throws -> ScanReport {
         let database = try store.open()
-        var fetch = FetchOptions()
-        fetch.totalTimeout = timeout
-        let configuration = ScanConfiguration(
-            startURLs: urls, marketplace: marketplace, maxPages: maxPages, minimumDelay: delay, fetch: fetch)
-        let scanner = ListingScanner(
-            configuration: configuration, enricher: Enricher(catalog: catalog), rules: ruleSet, store: database,
-            logger: rules.logger("graywatch.scan"))
-        let report = await scanner.run()
+        if let unfinished = try wrap({ try database.unfinishedRun() }) {
+            print("Note: scan run \(unfinished.id) did not finish; `graywatch scan --resume` continues it.")
+        }
+        let report = try await scanner(configuration, database).run()
         ReportPrinter.print(report, database: store.db)
         return report
+    }
+
+    func resume() async throws -> ScanReport {
+        let database = try store.open()
+        guard let run = try wrap({ try ListingScanner.unfinishedRun(in: database) }) else {
+            throw CLIError.runtime("no unfinished scan run in \(store.db) to resume")
+        }
+        print("Resuming scan run \(run.id) (\(run.configuration.startURLs.map { LogSafe.text($0) }.joined(separator: " ")))")
+        let report = try await scanner(run.configuration, database).resume(run: run.id)
+        ReportPrinter.print(report, database: store.db)
+        return report
+    }
+
+    private func scanner(_ configuration: ScanConfiguration, _ database: Store) throws -> ListingScanner {
+        let (ruleSet, catalog) = try rules.load()
+        return ListingScanner(
+            configuration: configuration, enricher: Enricher(catalog: catalog), rules: ruleSet, store: database,
+            logger: rules.logger("graywatch.scan"))
     }
 }

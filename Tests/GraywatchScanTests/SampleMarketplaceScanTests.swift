@@ -19,7 +19,7 @@ import Testing
         var fetch = FetchOptions()
         fetch.totalTimeout = timeout
         let configuration = ScanConfiguration(
-            startURLs: start, marketplace: "tradewell", maxPages: 200, minimumDelay: 0, fetch: fetch)
+            startURLs: start, marketplace: "tradewell", maxPages: 200, politeness: .loopback, fetch: fetch)
         var logger = Logger(label: "test.scan")
         logger.logLevel = .error
         return ListingScanner(configuration: configuration, enricher: Enricher(catalog: catalog), rules: rules, store: store,

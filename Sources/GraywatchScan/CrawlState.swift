@@ -1,0 +1,86 @@
+import Foundation
+import GraywatchFetch
+import GraywatchStore
+
+/// The crawl loop's bookkeeping: per-host queues and state, the URLs already seen, and the scope.
+struct CrawlState {
+    let politeness: Politeness
+    let scope: Set<String>
+    private(set) var hosts: [String: HostState] = [:]
+    private(set) var seen: Set<String>
+    /// Hosts in the order they were first met, for round-robin fairness.
+    private var order: [String] = []
+    private var cursor = 0
+
+    init(politeness: Politeness, scope: Set<String>, seen: Set<String>) {
+        self.politeness = politeness
+        self.scope = scope
+        self.seen = seen
+    }
+
+    var isEmpty: Bool { hosts.values.allSatisfy { $0.queue.isEmpty } }
+
+    /// Adds a job to its host's queue (already deduplicated by the caller).
+    mutating func enqueue(_ job: CrawlJob) {
+        seen.insert(job.url)
+        if hosts[job.origin] == nil {
+            hosts[job.origin] = HostState()
+            order.append(job.origin)
+        }
+        hosts[job.origin]?.queue.append(job)
+    }
+
+    /// Marks a URL as seen; false when it already was.
+    mutating func markSeen(_ url: String) -> Bool { seen.insert(url).inserted }
+
+    /// Origins whose robots.txt must be fetched now (they have work waiting).
+    func originsNeedingRobots(now: Date) -> [String] {
+        order.filter { origin in
+            guard let host = hosts[origin], !host.parked, !host.queue.isEmpty else { return false }
+            return host.needsRobotsFetch(now: now)
+        }
+    }
+
+    /// The next job that may start now, taking hosts in turn; the host's pace is updated as it starts.
+    mutating func takeReady(now: Date) -> CrawlJob? {
+        guard !order.isEmpty else { return nil }
+        for step in 0..<order.count {
+            let origin = order[(cursor + step) % order.count]
+            guard var host = hosts[origin], let index = host.readyJobIndex(now: now, politeness: politeness) else { continue }
+            let job = host.queue.remove(at: index)
+            host.inFlight += 1
+            host.nextAllowed = now.addingTimeInterval(host.delay(politeness))
+            hosts[origin] = host
+            cursor = (cursor + step + 1) % order.count
+            return job
+        }
+        return nil
+    }
+
+    /// The robots rules now in force for an origin.
+    func robots(for origin: String, now: Date) -> Robots? { hosts[origin]?.usableRobots(now: now) }
+
+    mutating func finished(_ origin: String) { hosts[origin]?.inFlight -= 1 }
+
+    mutating func update(_ origin: String, _ change: (inout HostState) -> Void) {
+        if var host = hosts[origin] {
+            change(&host)
+            hosts[origin] = host
+        }
+    }
+
+    /// Parks a host and hands back the jobs it still had.
+    mutating func park(_ origin: String) -> [CrawlJob] {
+        guard var host = hosts[origin] else { return [] }
+        host.parked = true
+        let jobs = host.queue
+        host.queue.removeAll()
+        hosts[origin] = host
+        return jobs
+    }
+
+    /// The earliest moment some waiting job could start or some robots.txt should be asked again.
+    func earliestWake() -> Date? {
+        hosts.values.compactMap { $0.earliestStart(politeness: politeness) }.min()
+    }
+}
