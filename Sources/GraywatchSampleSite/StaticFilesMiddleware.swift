@@ -19,7 +19,16 @@ public struct StaticFilesMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return try await next(request, context)
         }
+        // A validator from size and modification time, so rescans can ask "has it changed?".
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+        let modified = (attributes?[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+        let etag = "\"\(data.count)-\(Int(modified.timeIntervalSince1970))\""
         var headers = HTTPFields()
+        headers[.eTag] = etag
+        headers[.lastModified] = Self.httpDate(modified)
+        if request.headers[.ifNoneMatch] == etag {
+            return Response(status: .notModified, headers: headers)
+        }
         headers[.contentType] = Self.mediaType(of: file.pathExtension)
         headers[.contentLength] = String(data.count)
         let body: ResponseBody = request.method == .head ? .init() : .init(byteBuffer: ByteBuffer(bytes: data))
@@ -41,6 +50,15 @@ public struct StaticFilesMiddleware<Context: RequestContext>: RouterMiddleware {
         return candidates.first {
             FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
         }
+    }
+
+    /// IMF-fixdate, as HTTP wants it.
+    static func httpDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
     }
 
     static func mediaType(of fileExtension: String) -> String {

@@ -119,3 +119,12 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The statistics a finished run kept (JSON), nil while it runs.
+    public func runStats(_ run: Int64) throws(StoreError) -> String? {
+        try read("statistics of run \(run)") { db in
+            try String.fetchOne(db, sql: "SELECT stats_json FROM scan_run WHERE id = ?", arguments: [run])
+        }
+    }
+}

@@ -14,6 +14,7 @@ public enum TestPaths {
     public static var rules: URL { root.appendingPathComponent("rules") }
     public static var catalog: URL { rules.appendingPathComponent("catalog") }
     public static var marketplace: URL { root.appendingPathComponent("samples/marketplace") }
+    public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
     public static var labels: URL { root.appendingPathComponent("samples/labels.csv") }
     /// ../shared/real-pages, when the checkout sits beside shared/.
     public static var realPages: URL { root.deletingLastPathComponent().appendingPathComponent("shared/real-pages") }

@@ -1,0 +1,120 @@
+import Foundation
+import GraywatchFetch
+import GraywatchSampleSite
+import GraywatchScan
+import GraywatchStore
+import GraywatchTestSupport
+import Hummingbird
+import Testing
+
+/// The pace the crawler keeps with one host, measured by the server.
+@Suite struct CrawlerPolitenessTests {
+    static func items(_ count: Int) -> [String] { (1...count).map { "/itm/\($0)" } }
+
+    static func router(log: RequestLog, robots: String = "User-agent: *\nAllow: /\n", count: Int, pause: UInt64 = 0)
+        -> Router<BasicRequestContext>
+    {
+        let router = CrawlSite.router(log: log, robots: robots, items: items(count))
+        router.get("/itm/:id") { _, context in
+            await log.began("items")
+            if pause > 0 { try await Task.sleep(nanoseconds: pause) }
+            await log.ended("items")
+            let id = context.parameters.get("id") ?? "?"
+            return CrawlSite.html(CrawlSite.itemPage(title: "Juniper EX4300-48T unit \(id)"))
+        }
+        return router
+    }
+
+    static func gaps(_ times: [Date]) -> [Double] {
+        let sorted = times.sorted()
+        return zip(sorted.dropFirst(), sorted).map { $0.timeIntervalSince($1) }
+    }
+
+    @Test func minimumDelayIsKeptBetweenRequestsToOneHost() async throws {
+        let log = RequestLog()
+        var politeness = Politeness.loopback
+        politeness.minimumDelay = 0.25
+        try await LoopbackServer.run(router: Self.router(log: log, count: 4)) { [politeness] base async throws in
+            _ = try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store(), politeness: politeness).run()
+        }
+        // The search page and four items: five page requests, each at least 0.25 s after the one before.
+        let times = await log.times(prefix: "/itm/") + log.times("/sch/s.html")
+        #expect(times.count == 5)
+        #expect(Self.gaps(times).allSatisfy { $0 >= 0.24 }, "\(Self.gaps(times))")
+    }
+
+    @Test func crawlDelayForOurTokenRaisesTheDelay() async throws {
+        let log = RequestLog()
+        let robots = "User-agent: other\nCrawl-delay: 0\n\nUser-agent: graywatch\nCrawl-delay: 0.4\nAllow: /\n"
+        try await LoopbackServer.run(router: Self.router(log: log, robots: robots, count: 3)) { base async throws in
+            _ = try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store()).run()
+        }
+        let times = await log.times(prefix: "/itm/") + log.times("/sch/s.html")
+        #expect(times.count == 4)
+        #expect(Self.gaps(times).allSatisfy { $0 >= 0.39 }, "\(Self.gaps(times))")
+    }
+
+    @Test func oneTransferPerHostByDefault() async throws {
+        let log = RequestLog()
+        try await LoopbackServer.run(router: Self.router(log: log, count: 6, pause: 100_000_000)) { base async throws in
+            _ = try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store()).run()
+        }
+        #expect(await log.maxInFlight["items"] == 1)
+    }
+
+    @Test func perHostConcurrencyRunsTransfersTogether() async throws {
+        let log = RequestLog()
+        var politeness = Politeness.loopback
+        politeness.perHostConcurrency = 3
+        let started = Date()
+        try await LoopbackServer.run(router: Self.router(log: log, count: 6, pause: 300_000_000)) { [politeness] base async throws in
+            let report = try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store(),
+                                                     politeness: politeness).run()
+            #expect(report.itemPages == 6)
+        }
+        #expect(await log.maxInFlight["items"] == 3, "the multi engine runs several transfers at once, never more than allowed")
+        #expect(Date().timeIntervalSince(started) < 6 * 0.3, "six slow pages overlapped")
+    }
+
+    @Test func hostThatKeepsFailingIsParked() async throws {
+        let log = RequestLog()
+        let router = CrawlSite.router(log: log, items: Self.items(8))
+        router.get("/itm/:id") { _, _ in CrawlSite.html("down", status: .badGateway) }
+        var politeness = Politeness.loopback
+        politeness.maxAttempts = 1
+        politeness.parkAfterFailures = 3
+        let store = try CrawlSite.store()
+        let report = try await LoopbackServer.run(router: router) { [politeness] base async throws in
+            try await CrawlSite.scanner(start: base + "/sch/s.html", store: store, politeness: politeness).run()
+        }
+        #expect(await log.times(prefix: "/itm/").count == 3)
+        #expect(report.stats.parkedHosts.count == 1)
+        #expect(report.failures.filter { $0.stage == "parked" }.count == 5)
+        let states = try store.frontierStates(run: report.runID)
+        #expect(states.values.filter { $0 == .parked }.count == 5)
+    }
+
+    @Test func userAgentNamesGraywatchAndAContact() async throws {
+        let log = RequestLog()
+        var fetch = CrawlSite.fetchOptions
+        fetch.userAgent = FetchOptions.userAgent(contact: "mailto:brand-protection@example.com")
+        try await LoopbackServer.run(router: Self.router(log: log, count: 1)) { [fetch] base async throws in
+            _ = try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store(), fetch: fetch).run()
+        }
+        let agents = Set(await log.entries.compactMap(\.userAgent))
+        #expect(agents == ["graywatch/0.2 (+mailto:brand-protection@example.com; brand-protection scanner)"])
+    }
+
+    @Test func statisticsAreKeptWithTheRun() async throws {
+        let log = RequestLog()
+        let store = try CrawlSite.store()
+        let report = try await LoopbackServer.run(router: Self.router(log: log, count: 2)) { base async throws in
+            try await CrawlSite.scanner(start: base + "/sch/s.html", store: store).run()
+        }
+        #expect(report.stats.responsesByStatusClass == ["2xx": 3])
+        #expect(report.stats.bytes > 0)
+        #expect(report.stats.durationSeconds > 0)
+        let saved = try #require(try store.runStats(report.runID))
+        #expect(try JSONDecoder().decode(ScanStats.self, from: Data(saved.utf8)) == report.stats)
+    }
+}
