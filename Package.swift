@@ -74,7 +74,9 @@ let package = Package(
             "GraywatchScan", "GraywatchStore", "GraywatchSampleSite", "GraywatchEnrich", "GraywatchRules", "GraywatchTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "GraywatchCLITests", dependencies: ["graywatch", "GraywatchTestSupport"]),
+        .testTarget(name: "GraywatchCLITests", dependencies: [
+            "graywatch", "GraywatchTestSupport", "GraywatchSampleSite", "GraywatchStore",
+        ]),
         .testTarget(name: "GraywatchSampleSiteTests", dependencies: [
             "GraywatchSampleSite", "GraywatchFetch", "GraywatchTestSupport",
         ]),

@@ -66,14 +66,12 @@ import Testing
         let log = RequestLog()
         var politeness = Politeness.loopback
         politeness.perHostConcurrency = 3
-        let started = Date()
         try await LoopbackServer.run(router: Self.router(log: log, count: 6, pause: 300_000_000)) { [politeness] base async throws in
             let report = try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store(),
                                                      politeness: politeness).run()
             #expect(report.itemPages == 6)
         }
         #expect(await log.maxInFlight["items"] == 3, "the multi engine runs several transfers at once, never more than allowed")
-        #expect(Date().timeIntervalSince(started) < 6 * 0.3, "six slow pages overlapped")
     }
 
     @Test func hostThatKeepsFailingIsParked() async throws {
