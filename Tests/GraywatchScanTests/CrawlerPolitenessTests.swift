@@ -25,6 +25,8 @@ import Testing
         return router
     }
 
+    /// Gaps between arrivals as the server measured them. The crawler spaces request *starts*; arrival adds a
+    /// few milliseconds of jitter either way, so assertions allow 0.05 s below the configured delay.
     static func gaps(_ times: [Date]) -> [Double] {
         let sorted = times.sorted()
         return zip(sorted.dropFirst(), sorted).map { $0.timeIntervalSince($1) }
@@ -40,7 +42,7 @@ import Testing
         // The search page and four items: five page requests, each at least 0.25 s after the one before.
         let times = await log.times(prefix: "/itm/") + log.times("/sch/s.html")
         #expect(times.count == 5)
-        #expect(Self.gaps(times).allSatisfy { $0 >= 0.24 }, "\(Self.gaps(times))")
+        #expect(Self.gaps(times).allSatisfy { $0 >= 0.2 }, "\(Self.gaps(times))")
     }
 
     @Test func crawlDelayForOurTokenRaisesTheDelay() async throws {
@@ -51,7 +53,7 @@ import Testing
         }
         let times = await log.times(prefix: "/itm/") + log.times("/sch/s.html")
         #expect(times.count == 4)
-        #expect(Self.gaps(times).allSatisfy { $0 >= 0.39 }, "\(Self.gaps(times))")
+        #expect(Self.gaps(times).allSatisfy { $0 >= 0.35 }, "\(Self.gaps(times))")
     }
 
     @Test func oneTransferPerHostByDefault() async throws {
