@@ -44,6 +44,12 @@ static inline CURLcode gw_curl_getinfo_string(CURL *handle, CURLINFO info, char 
     return curl_easy_getinfo(handle, info, value);
 }
 
+/* Feature bits of the linked libcurl (CURLVERSION_NOW is a macro Swift does not import). */
+static inline int gw_curl_features(void) {
+    curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+    return info == NULL ? 0 : info->features;
+}
+
 /* CURLMsg carries its result in a union; read it through a typed accessor. */
 static inline int gw_curl_msg_is_done(const CURLMsg *message) {
     return message != NULL && message->msg == CURLMSG_DONE;

@@ -36,6 +36,9 @@ public struct Fetcher: Sendable {
         }
     }
 
+    /// The content encodings requests accept and libcurl decodes (sent as Accept-Encoding).
+    public static var contentEncodings: [String] { TransferEngine.contentEncodings }
+
     static func isHTTP(_ url: String) -> Bool {
         let lower = url.lowercased()
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")

@@ -87,3 +87,37 @@ import Testing
         #expect(try Self.run(["queue", "list", "--db", db]).output.contains("The review queue is empty."))
     }
 }
+
+/// `graywatch inspect robots`, as documented in docs/robots.md.
+@Suite struct InspectRobotsCommandTests {
+    static func robotsFile() throws -> String {
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("robots.txt")
+        try "User-agent: *\nDisallow: /itm/preview/\nAllow: /itm/\n\nUser-agent: otherbot\nDisallow: /\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    @Test func allowedURLExitsZeroAndNamesTheRuleLine() throws {
+        let run = try CommandLineTests.run(["inspect", "robots", try Self.robotsFile(), "https://market.example/itm/1?x=2"])
+        #expect(run.status == 0)
+        #expect(run.output.contains("allowed: /itm/1?x=2 (rule line 3: Allow: /itm/)"), "\(run.output)")
+    }
+
+    @Test func disallowedURLExitsOne() throws {
+        let run = try CommandLineTests.run(["inspect", "robots", try Self.robotsFile(), "/itm/preview/9"])
+        #expect(run.status == 1)
+        #expect(run.output.contains("disallowed: /itm/preview/9 (rule line 2: Disallow: /itm/preview/)"), "\(run.output)")
+    }
+
+    @Test func agentChoosesItsGroup() throws {
+        let run = try CommandLineTests.run(["inspect", "robots", try Self.robotsFile(), "/itm/1", "--agent", "OtherBot"])
+        #expect(run.status == 1)
+    }
+
+    @Test func resumeWithNothingToResumeIsAnError() throws {
+        let db = try TestPaths.temporaryDirectory().appendingPathComponent("none.sqlite").path
+        let run = try CommandLineTests.run(["scan", "--resume", "--db", db])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("no unfinished scan run"))
+    }
+}

@@ -121,3 +121,12 @@ import Testing
         }
     }
 }
+
+@Suite struct ContentEncodingTests {
+    @Test func libcurlDecodesGzipDeflateAndBrotli() {
+        let encodings = Fetcher.contentEncodings
+        #expect(encodings.contains("gzip"))
+        #expect(encodings.contains("deflate"))
+        #expect(encodings.contains("br"))
+    }
+}

@@ -34,6 +34,17 @@ final class TransferEngine: @unchecked Sendable {
         }
     }
 
+    /// The content encodings the linked libcurl decodes ("gzip", "deflate", "br", "zstd").
+    static var contentEncodings: [String] {
+        _ = gw_curl_global_init()
+        let features = Int(gw_curl_features())
+        var encodings: [String] = []
+        if features & Int(CURL_VERSION_LIBZ) != 0 { encodings += ["gzip", "deflate"] }
+        if features & Int(CURL_VERSION_BROTLI) != 0 { encodings.append("br") }
+        if features & Int(CURL_VERSION_ZSTD) != 0 { encodings.append("zstd") }
+        return encodings
+    }
+
     private func loop() {
         while true {
             lock.lock()
