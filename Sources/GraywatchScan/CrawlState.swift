@@ -42,25 +42,37 @@ struct CrawlState {
     }
 
     /// The next job that may start now, taking hosts in turn; the host's pace is updated as it starts.
-    mutating func takeReady(now: Date) -> CrawlJob? {
+    /// Jobs robots.txt disallows are taken out on the way and handed to `blocked` (they cost no request).
+    mutating func takeReady(now: Date, blocked: (CrawlJob, Robots) -> Void) -> CrawlJob? {
         guard !order.isEmpty else { return nil }
         for step in 0..<order.count {
             let origin = order[(cursor + step) % order.count]
-            guard var host = hosts[origin], let index = host.readyJobIndex(now: now, politeness: politeness) else { continue }
-            let job = host.queue.remove(at: index)
-            host.inFlight += 1
-            host.nextAllowed = now.addingTimeInterval(host.delay(politeness))
+            guard var host = hosts[origin] else { continue }
+            while let index = host.readyJobIndex(now: now, politeness: politeness) {
+                let job = host.queue.remove(at: index)
+                if let robots = host.usableRobots(now: now), !robots.allows(ListingScanner.pathAndQuery(job.url)) {
+                    blocked(job, robots)
+                    continue
+                }
+                host.inFlight += 1
+                host.nextAllowed = now.addingTimeInterval(host.delay(politeness))
+                hosts[origin] = host
+                cursor = (cursor + step + 1) % order.count
+                return job
+            }
             hosts[origin] = host
-            cursor = (cursor + step + 1) % order.count
-            return job
         }
         return nil
     }
 
-    /// The robots rules now in force for an origin.
-    func robots(for origin: String, now: Date) -> Robots? { hosts[origin]?.usableRobots(now: now) }
-
-    mutating func finished(_ origin: String) { hosts[origin]?.inFlight -= 1 }
+    /// A transfer to the host ended: the delay also runs from its end, so a slow response never lets the
+    /// next request follow closer than the delay (as the server sees it), and a failure just counted can slow it.
+    mutating func finished(_ origin: String, now: Date = Date()) {
+        guard var host = hosts[origin] else { return }
+        host.inFlight -= 1
+        host.nextAllowed = max(host.nextAllowed, now.addingTimeInterval(host.delay(politeness)))
+        hosts[origin] = host
+    }
 
     mutating func update(_ origin: String, _ change: (inout HostState) -> Void) {
         if var host = hosts[origin] {

@@ -29,7 +29,9 @@ struct HostState {
         if case .ready(let robots, _) = robots, let crawlDelay = robots.crawlDelay {
             delay = max(delay, min(crawlDelay, politeness.maxCrawlDelay))
         }
-        if consecutiveFailures >= politeness.slowAfterFailures { delay = max(delay, 0.5) * politeness.slowFactor }
+        if consecutiveFailures >= politeness.slowAfterFailures {
+            delay = max(delay, politeness.backoffBase) * politeness.slowFactor
+        }
         return delay
     }
 

@@ -45,17 +45,14 @@ extension ListingScanner {
                     robotsInFlight += 1
                     group.addTask { .robots(origin: origin, await self.fetchRobots(origin, previousAttempts: attempts)) }
                 }
+                var blocked: [(CrawlJob, Robots)] = []
                 while inFlight < politeness.globalConcurrency, report.pagesFetched + inFlight < configuration.maxPages,
-                    let job = state.takeReady(now: now)
+                    let job = state.takeReady(now: now, blocked: { blocked.append(($0, $1)) })
                 {
-                    if let robots = state.robots(for: job.origin, now: now), !robots.allows(Self.pathAndQuery(job.url)) {
-                        state.finished(job.origin)
-                        blockedByRobots(job, robots: robots, run: run, report: &report)
-                        continue
-                    }
                     inFlight += 1
                     group.addTask { .page(job, await self.visit(job, scope: scope)) }
                 }
+                for (job, robots) in blocked { blockedByRobots(job, robots: robots, run: run, report: &report) }
                 if report.pagesFetched + inFlight >= configuration.maxPages, !state.isEmpty { report.hitPageCap = true }
                 let capReached = report.pagesFetched >= configuration.maxPages
                 if inFlight == 0, robotsInFlight == 0, state.isEmpty || capReached { break }
@@ -77,8 +74,8 @@ extension ListingScanner {
                     robotsArrived(origin, result, state: &state, run: run, report: &report)
                 case .page(let job, let visit):
                     inFlight -= 1
-                    state.finished(job.origin)
                     handle(visit, of: job, state: &state, run: run, report: &report)
+                    state.finished(job.origin)
                 }
             }
             group.cancelAll()

@@ -50,7 +50,7 @@ public struct Politeness: Sendable, Codable, Equatable {
     public var backoffCap = 120.0
     /// Longest `Retry-After` honoured, in seconds.
     public var retryAfterCap = 600.0
-    /// After this many failures in a row a host's delay is multiplied by `slowFactor`.
+    /// After this many failures in a row a host's delay (at least `backoffBase`) is multiplied by `slowFactor`.
     public var slowAfterFailures = 3
     public var slowFactor = 4.0
     /// After this many failures in a row a host is parked: none of its remaining URLs are fetched in this scan.

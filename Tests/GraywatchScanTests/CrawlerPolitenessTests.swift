@@ -94,6 +94,34 @@ import Testing
         #expect(states.values.filter { $0 == .parked }.count == 5)
     }
 
+    @Test func hostThatKeepsFailingIsSlowedBeforeItIsParked() async throws {
+        let log = RequestLog()
+        let router = CrawlSite.router(log: log, items: Self.items(5))
+        router.get("/itm/:id") { _, _ in CrawlSite.html("down", status: .badGateway) }
+        var politeness = Politeness.loopback
+        politeness.maxAttempts = 1
+        politeness.backoffBase = 0.1
+        try await LoopbackServer.run(router: router) { [politeness] base async throws in
+            _ = try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store(), politeness: politeness).run()
+        }
+        let gaps = Self.gaps(await log.times(prefix: "/itm/"))
+        #expect(gaps.count == 4)
+        // After three failures in a row the delay becomes max(0, 0.1) × 4 = 0.4 s.
+        #expect(gaps[2] >= 0.35 && gaps[3] >= 0.35, "\(gaps)")
+    }
+
+    @Test func linksOutsideTheScopeAreNotFollowed() async throws {
+        let log = RequestLog()
+        let router = CrawlSite.router(log: log, items: ["/itm/1", "http://localhost:1/itm/2", "https://elsewhere.invalid/itm/3"])
+        router.get("/itm/1") { _, _ in CrawlSite.html(CrawlSite.itemPage(title: "in scope")) }
+        let report = try await LoopbackServer.run(router: router) { base async throws in
+            try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store()).run()
+        }
+        #expect(report.stats.outOfScope == 2)
+        #expect(report.pagesFetched == 2)
+        #expect(report.failures.isEmpty)
+    }
+
     @Test func userAgentNamesGraywatchAndAContact() async throws {
         let log = RequestLog()
         var fetch = CrawlSite.fetchOptions
