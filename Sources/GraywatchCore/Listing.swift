@@ -23,6 +23,14 @@ public struct Listing: Sendable, Codable, Equatable {
     public var description: String
     public var identifiers: [Identifier]
     public var claims: [Claim]
+    /// schema.org availability, short form: "InStock", "OutOfStock", … (nil when the page does not say).
+    public var availability: String?
+    /// The site's own product identifier (Amazon ASIN, Alibaba product id, schema.org `sku`).
+    public var siteSKU: String?
+    public var mpn: String?
+    public var gtin: String?
+    public var brand: String?
+    public var imageURLs: [String]
 
     public init(
         marketplace: String, listingID: String, url: String, title: String, price: Price? = nil,
@@ -43,6 +51,40 @@ public struct Listing: Sendable, Codable, Equatable {
         self.description = description
         self.identifiers = identifiers
         self.claims = claims
+        self.availability = nil
+        self.siteSKU = nil
+        self.mpn = nil
+        self.gtin = nil
+        self.brand = nil
+        self.imageURLs = []
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case marketplace, listingID, url, title, price, conditionRaw, condition, quantityAvailable, seller, specifics
+        case description, identifiers, claims, availability, siteSKU, mpn, gtin, brand, imageURLs
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        marketplace = try c.decode(String.self, forKey: .marketplace)
+        listingID = try c.decode(String.self, forKey: .listingID)
+        url = try c.decode(String.self, forKey: .url)
+        title = try c.decode(String.self, forKey: .title)
+        price = try c.decodeIfPresent(Price.self, forKey: .price)
+        conditionRaw = try c.decodeIfPresent(String.self, forKey: .conditionRaw)
+        condition = try c.decodeIfPresent(Condition.self, forKey: .condition) ?? .unknown
+        quantityAvailable = try c.decodeIfPresent(Int.self, forKey: .quantityAvailable)
+        seller = try c.decodeIfPresent(Seller.self, forKey: .seller) ?? Seller()
+        specifics = try c.decodeIfPresent([Specific].self, forKey: .specifics) ?? []
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        identifiers = try c.decodeIfPresent([Identifier].self, forKey: .identifiers) ?? []
+        claims = try c.decodeIfPresent([Claim].self, forKey: .claims) ?? []
+        availability = try c.decodeIfPresent(String.self, forKey: .availability)
+        siteSKU = try c.decodeIfPresent(String.self, forKey: .siteSKU)
+        mpn = try c.decodeIfPresent(String.self, forKey: .mpn)
+        gtin = try c.decodeIfPresent(String.self, forKey: .gtin)
+        brand = try c.decodeIfPresent(String.self, forKey: .brand)
+        imageURLs = try c.decodeIfPresent([String].self, forKey: .imageURLs) ?? []
     }
 
     /// The first item specific whose label matches `label`, ignoring case.

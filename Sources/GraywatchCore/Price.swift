@@ -2,13 +2,20 @@ import Foundation
 
 /// A price as an exact decimal amount and an ISO 4217 currency code.
 public struct Price: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// The amount; for a range ("US $10.50 - 12.00") its low end.
     public var amount: Decimal
     /// ISO 4217 code, e.g. `USD`.
     public var currency: String
+    /// The high end of a price range, when the page gave one.
+    public var upperAmount: Decimal?
+    /// The unit a per-unit price is for ("piece", "pair", "lot"), when the page said.
+    public var unit: String?
 
-    public init(amount: Decimal, currency: String) {
+    public init(amount: Decimal, currency: String, upperAmount: Decimal? = nil, unit: String? = nil) {
         self.amount = amount
         self.currency = currency
+        self.upperAmount = upperAmount
+        self.unit = unit
     }
 
     /// The amount as plain decimal text with a dot separator ("1299.99"), for storage and JSON.
