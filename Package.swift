@@ -33,7 +33,7 @@ let package = Package(
         // 3. Parse
         .target(name: "GraywatchParse", dependencies: ["CLibXML2"]),
         // 4. Extract
-        .target(name: "GraywatchExtract", dependencies: ["GraywatchCore", "GraywatchParse", "GraywatchEnrich"]),
+        .target(name: "GraywatchExtract", dependencies: ["GraywatchCore", "GraywatchParse", "GraywatchEnrich", "Yams"]),
         // 5. Enrich
         .target(name: "GraywatchEnrich", dependencies: ["GraywatchCore"]),
         // 6. Score
@@ -53,7 +53,8 @@ let package = Package(
         ]),
         // The thin executable: argument parsing and wiring.
         .executableTarget(name: "graywatch", dependencies: [
-            "GraywatchScan", "GraywatchStore", "GraywatchRules", "GraywatchEnrich", "GraywatchSampleSite",
+            "GraywatchScan", "GraywatchStore", "GraywatchRules", "GraywatchEnrich", "GraywatchExtract",
+            "GraywatchSampleSite", "GraywatchParse", "GraywatchFetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -66,12 +67,15 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "GraywatchParseTests", dependencies: ["GraywatchParse", "GraywatchTestSupport"]),
-        .testTarget(name: "GraywatchExtractTests", dependencies: ["GraywatchExtract", "GraywatchParse", "GraywatchTestSupport"]),
+        .testTarget(name: "GraywatchExtractTests", dependencies: [
+            "GraywatchExtract", "GraywatchParse", "GraywatchEnrich", "GraywatchFetch", "GraywatchTestSupport",
+        ]),
         .testTarget(name: "GraywatchEnrichTests", dependencies: ["GraywatchEnrich", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchRulesTests", dependencies: ["GraywatchRules", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchStoreTests", dependencies: ["GraywatchStore", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchScanTests", dependencies: [
             "GraywatchScan", "GraywatchStore", "GraywatchSampleSite", "GraywatchEnrich", "GraywatchRules", "GraywatchTestSupport",
+            "GraywatchExtract",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "GraywatchCLITests", dependencies: [

@@ -8,6 +8,13 @@ public struct CatalogEntry: Sendable, Equatable {
     public var kind: String
     /// Where the fact came from.
     public var source: String
+
+    public init(partNumber: String, family: String, kind: String, source: String) {
+        self.partNumber = partNumber
+        self.family = family
+        self.kind = kind
+        self.source = source
+    }
 }
 
 /// The Juniper catalog: part numbers analysts keep under `rules/catalog/*.csv`.
@@ -15,7 +22,9 @@ public struct Catalog: Sendable {
     public private(set) var entries: [CatalogEntry] = []
     /// Part number reduced to upper-case letters and digits → entry index.
     private var byKey: [String: Int] = [:]
-    /// Longest key, in characters, to bound SKU matching.
+    /// Alias key → the key of the part number it stands for (`rules/catalog/aliases.csv`).
+    private var aliasTargets: [String: String] = [:]
+    /// Longest key (part number or alias), in characters, to bound SKU matching.
     public private(set) var longestKey = 0
 
     public init(entries: [CatalogEntry] = []) {
@@ -30,9 +39,30 @@ public struct Catalog: Sendable {
         longestKey = max(longestKey, key.count)
     }
 
-    /// The entry whose part number equals `text` ignoring case, spaces, dashes and other separators.
+    /// Records that `alias` names the catalog part `partNumber` (resolved at lookup, so file order does not matter).
+    public mutating func addAlias(_ alias: String, for partNumber: String) {
+        let key = Catalog.key(alias), target = Catalog.key(partNumber)
+        guard !key.isEmpty, !target.isEmpty, byKey[key] == nil else { return }
+        aliasTargets[key] = target
+        longestKey = max(longestKey, key.count)
+    }
+
+    /// The entry whose part number, or one of whose aliases, equals `text` ignoring case and separators.
     public func entry(matching text: String) -> CatalogEntry? {
-        byKey[Catalog.key(text)].map { entries[$0] }
+        resolve(text)?.entry
+    }
+
+    /// The entry for `text`, and whether it was reached through an alias rather than its own part number.
+    public func resolve(_ text: String) -> (entry: CatalogEntry, viaAlias: Bool)? {
+        let key = Catalog.key(text)
+        if let index = byKey[key] { return (entries[index], false) }
+        guard let target = aliasTargets[key], let index = byKey[target] else { return nil }
+        return (entries[index], true)
+    }
+
+    /// Aliases whose part number is not in the catalog (checked after a whole directory is loaded).
+    public var danglingAliases: [String] {
+        aliasTargets.filter { byKey[$0.value] == nil }.map(\.key).sorted()
     }
 
     /// The comparison key: ASCII letters and digits only, upper-cased.
@@ -41,28 +71,36 @@ public struct Catalog: Sendable {
             .uppercased()
     }
 
-    /// Loads every `*.csv` in `directory` (header `part_number,family,kind,source`).
+    /// Loads every `*.csv` in `directory`: part files (header `part_number,family,kind,source`) and alias files
+    /// (header `alias,part_number,note`); an alias naming no loaded part number is an error.
     public static func load(directory: URL) throws -> Catalog {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "csv" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var catalog = Catalog()
         for file in files { try catalog.load(file: file) }
+        if let dangling = catalog.danglingAliases.first {
+            throw CatalogError(file: directory.path, line: 0, message: "alias \(dangling) names no catalog part number")
+        }
         return catalog
     }
 
-    /// Adds the rows of one catalog CSV file; errors name the file and line.
+    /// Adds the rows of one catalog CSV file (parts or aliases, told apart by the header); errors name the file
+    /// and line. Lines starting with `#` are comments.
     public mutating func load(file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         var header: [String]? = nil
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            if line.hasPrefix("#") { continue }
             let fields = CSV.fields(of: String(line))
             if fields.allSatisfy(\.isEmpty) { continue }
             guard let names = header else {
-                header = fields.map { $0.lowercased() }
-                for required in ["part_number", "family", "kind", "source"] where !fields.map({ $0.lowercased() }).contains(required) {
-                    throw CatalogError(file: file.path, line: index + 1, message: "header lacks the column \(required)")
+                let lowered = fields.map { $0.lowercased() }
+                let required = lowered.contains("alias") ? ["alias", "part_number"] : ["part_number", "family", "kind", "source"]
+                for column in required where !lowered.contains(column) {
+                    throw CatalogError(file: file.path, line: index + 1, message: "header lacks the column \(column)")
                 }
+                header = lowered
                 continue
             }
             func value(_ name: String) -> String {
@@ -72,7 +110,12 @@ public struct Catalog: Sendable {
             guard !value("part_number").isEmpty else {
                 throw CatalogError(file: file.path, line: index + 1, message: "empty part_number")
             }
-            add(CatalogEntry(partNumber: value("part_number"), family: value("family"), kind: value("kind"), source: value("source")))
+            if names.contains("alias") {
+                guard !value("alias").isEmpty else { throw CatalogError(file: file.path, line: index + 1, message: "empty alias") }
+                addAlias(value("alias"), for: value("part_number"))
+            } else {
+                add(CatalogEntry(partNumber: value("part_number"), family: value("family"), kind: value("kind"), source: value("source")))
+            }
         }
     }
 }

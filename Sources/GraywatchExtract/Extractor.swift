@@ -3,23 +3,32 @@ import GraywatchParse
 
 /// Step 4 of the pipeline: decides what kind of page a document is and pulls out what it holds.
 ///
-/// Version 1 knows the classic eBay-style markup that the bundled sample marketplace follows
-/// (item pages with `#itemTitle`, `#prcIsum`, item-specifics tables; search pages with `.srp-results`).
+/// The site adapter matching the URL's host (rules/sites/*.yml) decides; a page no adapter matches goes to the
+/// generic extractor (JSON-LD, microdata, OpenGraph, then DOM heuristics).
 public struct Extractor: Sendable {
-    public init() {}
+    public let adapters: AdapterSet
 
-    /// Extracts a page. `marketplace` names the site the listing belongs to.
-    public func extract(_ document: HTMLDocument, url: String, marketplace: String) throws(ExtractError) -> ExtractedPage {
-        let path = URLTools.path(url)
-        let looksLikeItem = path.contains("/itm/") || !((try? document.select("//h1[@id='itemTitle']")) ?? []).isEmpty
-        if looksLikeItem {
-            return .item(try ItemPageExtractor(document: document, url: url).listing(marketplace: marketplace))
+    public init(adapters: AdapterSet) {
+        self.adapters = adapters
+    }
+
+    /// Extracts a page. `marketplace` overrides the adapter's site name (or the host, for generic pages).
+    public func extract(_ document: HTMLDocument, url: String, marketplace: String? = nil) throws(ExtractError) -> ExtractedPage {
+        guard let adapter = adapters.adapter(for: url) else {
+            return GenericExtractor(document: document, url: url)
+                .extract(marketplace: marketplace ?? URLTools.host(url) ?? "unknown")
         }
-        let looksLikeSearch = path.contains("/sch/")
-            || !((try? document.select("//ul[contains(@class,'srp-results')]")) ?? []).isEmpty
-        if looksLikeSearch {
-            return .search(SearchPageExtractor(document: document, url: url).results())
+        let reader = AdapterExtractor(adapter: adapter, document: document, url: url)
+        guard let rule = reader.pageRule() else { return .other }
+        switch rule.kind {
+        case .search: return .search(reader.searchResults(rule))
+        case .item: return .item(try reader.listing(rule, marketplace: marketplace ?? adapter.site))
+        case .other: return .other
         }
-        return .other
+    }
+
+    /// The marketplace a URL belongs to: its adapter's site, else its host.
+    public func marketplace(for url: String) -> String {
+        adapters.adapter(for: url)?.site ?? URLTools.host(url) ?? "unknown"
     }
 }

@@ -31,6 +31,13 @@ public enum URLTools {
         URLComponents(string: url)?.path ?? ""
     }
 
+    /// Path plus query ("/itm/1?x=2"), "/" when empty.
+    public static func pathAndQuery(_ url: String) -> String {
+        guard let components = URLComponents(string: url) else { return "/" }
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        return path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+    }
+
     /// Host, lowercased, without a leading "www.".
     public static func host(_ url: String) -> String? {
         guard let host = URLComponents(string: url)?.host?.lowercased() else { return nil }

@@ -88,6 +88,14 @@ public final class HTMLDocument {
         return Result(nodes: nodes, string: text)
     }
 
+    /// True when libxml2 compiles the expression (for checking adapter files before any page is seen).
+    public static func isValidXPath(_ xpath: String) -> Bool {
+        _ = libraryReady
+        guard let expression = gw_xpath_compile(xpath) else { return false }
+        xmlXPathFreeCompExpr(expression)
+        return true
+    }
+
     private func compile(_ xpath: String) throws(ParseError) -> xmlXPathCompExprPtr {
         if let cached = compiled[xpath] { return cached }
         guard let expression = gw_xpath_compile(xpath) else { throw .invalidXPath(expression: xpath) }

@@ -15,6 +15,12 @@ public struct HTMLNode {
         pointer.pointee.name.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? ""
     }
 
+    /// True for element nodes (false for text and attribute nodes).
+    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+    /// The node's text for extraction: an element's visible text, or the value of a text or attribute node.
+    public var value: String { isElement ? visibleText : text }
+
     /// All text below the node, as libxml2's content (script text included; see ``visibleText``).
     public var text: String {
         guard let content = xmlNodeGetContent(pointer) else { return "" }

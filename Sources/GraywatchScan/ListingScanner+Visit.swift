@@ -58,10 +58,9 @@ extension ListingScanner {
         } catch {
             return failed(job, stage: "parse", reason: "\(error)", status: status, bytes: bytes)
         }
-        let marketplace = configuration.marketplace ?? URLTools.host(page.finalURL) ?? "unknown"
         let extracted: ExtractedPage
         do {
-            extracted = try extractor.extract(document, url: page.finalURL, marketplace: marketplace)
+            extracted = try extractor.extract(document, url: page.finalURL, marketplace: configuration.marketplace)
         } catch {
             return failed(job, stage: "extract", reason: "\(error)", status: status, bytes: bytes)
         }

@@ -21,11 +21,15 @@ public struct ListingScanner: Sendable {
     public let store: Store
     public let logger: Logger
     let fetcher: Fetcher
-    let extractor = Extractor()
+    let extractor: Extractor
     let normalizer: URLNormalizer
 
-    public init(configuration: ScanConfiguration, enricher: Enricher, rules: RuleSet, store: Store, logger: Logger) {
+    public init(
+        configuration: ScanConfiguration, adapters: AdapterSet, enricher: Enricher, rules: RuleSet, store: Store,
+        logger: Logger
+    ) {
         self.configuration = configuration
+        self.extractor = Extractor(adapters: adapters)
         self.enricher = enricher
         self.rules = rules
         self.store = store

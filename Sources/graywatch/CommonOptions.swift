@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraywatchEnrich
+import GraywatchExtract
 import GraywatchRules
 import GraywatchStore
 import Logging
@@ -46,6 +47,17 @@ struct RulesOptions: ParsableArguments {
             let rules = try RuleSet.load(directory: folder)
             let catalog = try Catalog.load(directory: folder.appendingPathComponent("catalog"))
             return (rules, catalog)
+        } catch {
+            throw CLIError.runtime("\(error)")
+        }
+    }
+
+    /// The site adapters (rules/sites/*.yml).
+    func adapters() throws -> AdapterSet {
+        do {
+            return try AdapterSet.load(directory: try directory().appendingPathComponent("sites"))
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError.runtime("\(error)")
         }

@@ -7,8 +7,8 @@ import GraywatchScan
 struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Explain how graywatch reads a site's files (robots.txt) without scanning.",
-        subcommands: [InspectRobots.self])
+        abstract: "Explain how graywatch reads robots.txt, text and prices, without scanning.",
+        subcommands: [InspectRobots.self, InspectText.self, InspectPrice.self])
 }
 
 /// `graywatch inspect robots`: the robots.txt decision for one URL, and the rule behind it.

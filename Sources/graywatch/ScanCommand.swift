@@ -132,7 +132,7 @@ struct ScanRunner {
     private func scanner(_ configuration: ScanConfiguration, _ database: Store) throws -> ListingScanner {
         let (ruleSet, catalog) = try rules.load()
         return ListingScanner(
-            configuration: configuration, enricher: Enricher(catalog: catalog), rules: ruleSet, store: database,
+            configuration: configuration, adapters: try rules.adapters(), enricher: Enricher(catalog: catalog), rules: ruleSet, store: database,
             logger: rules.logger("graywatch.scan"))
     }
 }

@@ -6,13 +6,15 @@ import GraywatchTestSupport
 import Testing
 
 @Suite struct ExtractorTests {
+    static let extractor = Extractor(adapters: (try? AdapterSet.load(directory: TestPaths.sites)) ?? AdapterSet())
+
     func extract(_ path: String, url: String) throws -> ExtractedPage {
         let document = try HTMLDocument(html: try TestPaths.sample(path), url: url)
-        return try Extractor().extract(document, url: url, marketplace: "tradewell")
+        return try Self.extractor.extract(document, url: url)
     }
 
     @Test func itemPageYieldsTheListingFields() throws {
-        guard case .item(let listing) = try extract("itm/310000000005.html", url: "http://t/itm/310000000005") else {
+        guard case .item(let listing) = try extract("itm/310000000005.html", url: "http://tradewell.example/itm/310000000005") else {
             Issue.record("not an item page")
             return
         }
@@ -31,7 +33,7 @@ import Testing
     }
 
     @Test func descriptionKeepsNoScriptText() throws {
-        guard case .item(let listing) = try extract("itm/310000000021.html", url: "http://t/itm/310000000021") else {
+        guard case .item(let listing) = try extract("itm/310000000021.html", url: "http://tradewell.example/itm/310000000021") else {
             Issue.record("not an item page")
             return
         }
@@ -40,52 +42,52 @@ import Testing
     }
 
     @Test func searchPageYieldsItemLinksWithoutTrackingAndTheNextPage() throws {
-        let url = "http://t/sch/juniper-networks/page-1.html"
+        let url = "http://tradewell.example/sch/juniper-networks/page-1.html"
         guard case .search(let results) = try extract("sch/juniper-networks/page-1.html", url: url) else {
             Issue.record("not a search page")
             return
         }
         #expect(results.itemLinks.count == 10)
-        #expect(results.itemLinks.allSatisfy { $0.hasPrefix("http://t/itm/") && !$0.contains("?") })
-        #expect(results.nextPage == "http://t/sch/juniper-networks/page-2.html")
+        #expect(results.itemLinks.allSatisfy { $0.hasPrefix("http://tradewell.example/itm/") && !$0.contains("?") })
+        #expect(results.nextPage == "http://tradewell.example/sch/juniper-networks/page-2.html")
     }
 
     @Test func lastSearchPageHasNoNextPage() throws {
-        let url = "http://t/sch/juniper-networks/page-3.html"
+        let url = "http://tradewell.example/sch/juniper-networks/page-3.html"
         guard case .search(let results) = try extract("sch/juniper-networks/page-3.html", url: url) else {
             Issue.record("not a search page")
             return
         }
         #expect(results.nextPage == nil)
-        #expect(results.itemLinks.contains("http://t/itm/preview/310000000098"))
+        #expect(results.itemLinks.contains("http://tradewell.example/itm/preview/310000000098"))
     }
 
     @Test func itemPageWithoutATitleIsAnErrorNamingThePage() throws {
-        let document = try HTMLDocument(html: "<html><body><p>listing ended</p></body></html>", url: "http://t/itm/9")
-        #expect(throws: ExtractError.missingField(url: "http://t/itm/9", field: "title")) {
-            try Extractor().extract(document, url: "http://t/itm/9", marketplace: "m")
+        let document = try HTMLDocument(html: "<html><body><p>listing ended</p></body></html>", url: "http://tradewell.example/itm/9")
+        #expect(throws: ExtractError.missingField(url: "http://tradewell.example/itm/9", field: "title")) {
+            try Self.extractor.extract(document, url: "http://tradewell.example/itm/9")
         }
     }
 
     @Test func otherPagesYieldNothing() throws {
-        guard case .other = try extract("index.html", url: "http://t/") else {
+        guard case .other = try extract("index.html", url: "http://tradewell.example/") else {
             Issue.record("home page taken for a listing page")
             return
         }
     }
 
     @Test func quantityWordings() {
-        #expect(ItemPageExtractor.quantity("12 available") == 12)
-        #expect(ItemPageExtractor.quantity("More than 10 available") == 10)
-        #expect(ItemPageExtractor.quantity("Last one") == 1)
-        #expect(ItemPageExtractor.quantity("1,200 available") == 1200)
-        #expect(ItemPageExtractor.quantity("Limited quantity") == nil)
+        #expect(ItemFields.quantity("12 available") == 12)
+        #expect(ItemFields.quantity("More than 10 available") == 10)
+        #expect(ItemFields.quantity("Last one") == 1)
+        #expect(ItemFields.quantity("1,200 available") == 1200)
+        #expect(ItemFields.quantity("Limited quantity") == nil)
     }
 
     @Test func linksAreResolvedAndStripped() {
-        #expect(URLTools.strippingQuery("http://t/itm/1?hash=x#f") == "http://t/itm/1")
-        #expect(URLTools.resolve("javascript:alert(1)", against: "http://t/") == nil)
-        #expect(URLTools.resolve("/itm/2", against: "http://t/sch/a.html") == "http://t/itm/2")
+        #expect(URLTools.strippingQuery("http://tradewell.example/itm/1?hash=x#f") == "http://tradewell.example/itm/1")
+        #expect(URLTools.resolve("javascript:alert(1)", against: "http://tradewell.example/") == nil)
+        #expect(URLTools.resolve("/itm/2", against: "http://tradewell.example/sch/a.html") == "http://tradewell.example/itm/2")
         #expect(URLTools.host("http://WWW.Example.com:8080/x") == "example.com")
     }
 }

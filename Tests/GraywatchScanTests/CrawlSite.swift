@@ -1,6 +1,7 @@
 import Foundation
 import GraywatchCore
 import GraywatchEnrich
+import GraywatchExtract
 import GraywatchFetch
 import GraywatchRules
 import GraywatchSampleSite
@@ -93,7 +94,7 @@ enum CrawlSite {
         var logger = Logger(label: "test.crawl")
         logger.logLevel = .critical
         return ListingScanner(
-            configuration: configuration, enricher: Enricher(catalog: try Catalog.load(directory: TestPaths.catalog)),
+            configuration: configuration, adapters: try AdapterSet.load(directory: TestPaths.sites), enricher: Enricher(catalog: try Catalog.load(directory: TestPaths.catalog)),
             rules: try RuleSet.load(directory: TestPaths.rules), store: store, logger: logger)
     }
 

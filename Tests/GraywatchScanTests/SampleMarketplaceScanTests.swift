@@ -1,6 +1,7 @@
 import Foundation
 import GraywatchCore
 import GraywatchEnrich
+import GraywatchExtract
 import GraywatchFetch
 import GraywatchRules
 import GraywatchSampleSite
@@ -22,7 +23,7 @@ import Testing
             startURLs: start, marketplace: "tradewell", maxPages: 200, politeness: .loopback, fetch: fetch)
         var logger = Logger(label: "test.scan")
         logger.logLevel = .error
-        return ListingScanner(configuration: configuration, enricher: Enricher(catalog: catalog), rules: rules, store: store,
+        return ListingScanner(configuration: configuration, adapters: try AdapterSet.load(directory: TestPaths.sites), enricher: Enricher(catalog: catalog), rules: rules, store: store,
                               logger: logger)
     }
 

@@ -13,6 +13,8 @@ public enum TestPaths {
 
     public static var rules: URL { root.appendingPathComponent("rules") }
     public static var catalog: URL { rules.appendingPathComponent("catalog") }
+    public static var sites: URL { rules.appendingPathComponent("sites") }
+    public static var pages: URL { root.appendingPathComponent("samples/pages") }
     public static var marketplace: URL { root.appendingPathComponent("samples/marketplace") }
     public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
     public static var labels: URL { root.appendingPathComponent("samples/labels.csv") }
