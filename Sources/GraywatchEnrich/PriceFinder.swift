@@ -25,11 +25,11 @@ public enum PriceFinder {
             var end = index
             let joiners = ",.'\u{2019} \u{00A0}\u{202F}".unicodeScalars
             while isDigit(end) || (end < scalars.count && joiners.contains(scalars[end]) && isDigit(end + 1)) { end += 1 }
-            // The widest marker within 5 scalars before, then within 5 after.
-            let start = (max(0, index - 5)..<index).first { candidate in
+            // The nearest marker within 5 scalars before, else the nearest within 5 after.
+            let start = (max(0, index - 5)..<index).reversed().first { candidate in
                 !scalars[candidate].properties.isWhitespace && PriceParser.currency(in: string(candidate..<index)) != nil
             } ?? index
-            let stop = (start == index && end < scalars.count ? ((end + 1)...min(scalars.count, end + 5)).reversed().first { candidate in
+            let stop = (start == index && end < scalars.count ? ((end + 1)...min(scalars.count, end + 5)).first { candidate in
                 !scalars[candidate - 1].properties.isWhitespace && PriceParser.currency(in: string(end..<candidate)) != nil
             } : nil) ?? end
             if start != index || stop != end, let price = PriceParser.parse(string(start..<stop)) {

@@ -1,4 +1,5 @@
 import Foundation
+import GraywatchExtract
 import GraywatchFetch
 import GraywatchStore
 
@@ -20,11 +21,15 @@ struct CrawlState {
 
     var isEmpty: Bool { hosts.values.allSatisfy { $0.queue.isEmpty } }
 
-    /// Adds a job to its host's queue (already deduplicated by the caller).
-    mutating func enqueue(_ job: CrawlJob) {
+    /// Adds a job to its host's queue (already deduplicated by the caller); a host met for the first time
+    /// takes its site adapter's pace, where the adapter is more careful than the scan.
+    mutating func enqueue(_ job: CrawlJob, adapter: SiteAdapter? = nil) {
         seen.insert(job.url)
         if hosts[job.origin] == nil {
-            hosts[job.origin] = HostState()
+            var host = HostState()
+            host.siteDelay = adapter?.delay
+            host.sitePerHost = adapter?.perHost
+            hosts[job.origin] = host
             order.append(job.origin)
         }
         hosts[job.origin]?.queue.append(job)

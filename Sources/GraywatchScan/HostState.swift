@@ -22,10 +22,19 @@ struct HostState {
     var parked = false
     /// The URLs waiting for this host, in discovery order.
     var queue: [CrawlJob] = []
+    /// The site adapter's pace, if it sets one.
+    var siteDelay: Double?
+    var sitePerHost: Int?
 
-    /// Seconds between requests: the scan's minimum, raised by Crawl-delay, multiplied when the host is failing.
+    /// Transfers allowed at once: the scan's limit, lowered by the site adapter's.
+    func concurrency(_ politeness: Politeness) -> Int {
+        min(politeness.perHostConcurrency, sitePerHost ?? politeness.perHostConcurrency)
+    }
+
+    /// Seconds between requests: the scan's minimum, raised by the site adapter and by Crawl-delay, multiplied
+    /// when the host is failing.
     func delay(_ politeness: Politeness) -> Double {
-        var delay = politeness.minimumDelay
+        var delay = max(politeness.minimumDelay, siteDelay ?? 0)
         if case .ready(let robots, _) = robots, let crawlDelay = robots.crawlDelay {
             delay = max(delay, min(crawlDelay, politeness.maxCrawlDelay))
         }
@@ -53,14 +62,14 @@ struct HostState {
 
     /// Index of the first job that may start now, if the host itself may take a request now.
     func readyJobIndex(now: Date, politeness: Politeness) -> Int? {
-        guard !parked, inFlight < politeness.perHostConcurrency, nextAllowed <= now, usableRobots(now: now) != nil
+        guard !parked, inFlight < concurrency(politeness), nextAllowed <= now, usableRobots(now: now) != nil
         else { return nil }
         return queue.firstIndex { ($0.notBefore ?? .distantPast) <= now }
     }
 
     /// When this host could next start a job (ignoring robots fetches), nil when it has nothing to do.
     func earliestStart(politeness: Politeness) -> Date? {
-        guard !parked, !queue.isEmpty, inFlight < politeness.perHostConcurrency else { return nil }
+        guard !parked, !queue.isEmpty, inFlight < concurrency(politeness) else { return nil }
         let firstJob = queue.map { $0.notBefore ?? .distantPast }.min() ?? .distantPast
         var start = max(nextAllowed, firstJob)
         if case .unavailable(let retryAt, _) = robots { start = max(start, retryAt) }

@@ -24,7 +24,8 @@ extension ListingScanner {
             state = CrawlState(politeness: politeness, scope: scope, seen: frontier.seen)
             for entry in frontier.pending {
                 guard let origin = ListingScanner.origin(entry.url) else { continue }
-                state.enqueue(CrawlJob(url: entry.url, depth: entry.depth, attempts: entry.attempts, origin: origin))
+                state.enqueue(CrawlJob(url: entry.url, depth: entry.depth, attempts: entry.attempts, origin: origin),
+                              adapter: extractor.adapters.adapter(for: entry.url))
             }
         } catch {
             report.failures.append(PageFailure(url: "", stage: "store", reason: "\(error)"))

@@ -105,14 +105,17 @@ extension ListingScanner {
     private func admit(_ discovered: [FrontierEntry], state: inout CrawlState, report: inout ScanReport) -> [FrontierEntry] {
         var admitted: [FrontierEntry] = []
         for entry in discovered {
-            guard let url = normalizer.normalize(entry.url), let origin = ListingScanner.origin(url) else { continue }
+            let adapter = extractor.adapters.adapter(for: entry.url)
+            guard let url = normalizer.normalize(entry.url, alsoStripping: adapter?.stripQuery ?? [], keeping: adapter?.keepQuery),
+                let origin = ListingScanner.origin(url)
+            else { continue }
             guard state.scope.contains(origin) else {
                 report.stats.outOfScope += 1
                 continue
             }
             guard entry.depth <= configuration.maxDepth, state.markSeen(url) else { continue }
             admitted.append(FrontierEntry(url: url, depth: entry.depth))
-            state.enqueue(CrawlJob(url: url, depth: entry.depth, attempts: 0, origin: origin))
+            state.enqueue(CrawlJob(url: url, depth: entry.depth, attempts: 0, origin: origin), adapter: adapter)
         }
         return admitted
     }

@@ -40,7 +40,7 @@ public struct ListingScanner: Sendable {
 
     /// Starts a new scan run from the configuration's start URLs and crawls it to the end.
     public func run() async -> ScanReport {
-        let start = configuration.startURLs.compactMap(normalizer.normalize).map { FrontierEntry(url: $0, depth: 0) }
+        let start = configuration.startURLs.compactMap { normalizer.normalize($0) }.map { FrontierEntry(url: $0, depth: 0) }
         do {
             let json = String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)
             return await crawl(run: try store.beginRun(configurationJSON: json, start: start))
@@ -64,7 +64,7 @@ public struct ListingScanner: Sendable {
 
     /// Hosts (scheme://host[:port]) of the start URLs: the only ones the scan fetches from.
     var scope: Set<String> {
-        Set(configuration.startURLs.compactMap(normalizer.normalize).compactMap(ListingScanner.origin))
+        Set(configuration.startURLs.compactMap { normalizer.normalize($0) }.compactMap(ListingScanner.origin))
     }
 
     /// scheme://host[:port] of a URL.

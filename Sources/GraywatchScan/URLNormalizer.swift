@@ -16,7 +16,8 @@ public struct URLNormalizer: Sendable {
     }
 
     /// The canonical form, or nil for anything that is not an absolute http(s) URL with a host.
-    public func normalize(_ url: String) -> String? {
+    /// `alsoStripping` adds a site's own tracking parameters; `keeping`, when given, keeps only those parameters.
+    public func normalize(_ url: String, alsoStripping extra: [String] = [], keeping kept: [String]? = nil) -> String? {
         guard var components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = components.host, !host.isEmpty
@@ -30,7 +31,11 @@ public struct URLNormalizer: Sendable {
         components.percentEncodedPath = URLNormalizer.normalizeEscapes(
             components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath)
         if let items = components.percentEncodedQueryItems {
-            let kept = items.filter { !isStripped($0.name) }.map {
+            let stripped = strippedParameters + extra
+            let kept = items.filter { item in
+                if let kept { return kept.contains(item.name) }
+                return !URLNormalizer.matches(item.name, stripped)
+            }.map {
                 URLQueryItem(name: URLNormalizer.normalizeEscapes($0.name), value: $0.value.map(URLNormalizer.normalizeEscapes))
             }
             components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
@@ -38,10 +43,11 @@ public struct URLNormalizer: Sendable {
         return components.string
     }
 
-    private func isStripped(_ name: String) -> Bool {
+    private static func matches(_ name: String, _ patterns: [String]) -> Bool {
         let lower = name.lowercased()
-        return strippedParameters.contains { pattern in
-            pattern.hasSuffix("*") ? lower.hasPrefix(pattern.dropLast()) : lower == pattern
+        return patterns.contains { pattern in
+            let pattern = pattern.lowercased()
+            return pattern.hasSuffix("*") ? lower.hasPrefix(pattern.dropLast()) : lower == pattern
         }
     }
 

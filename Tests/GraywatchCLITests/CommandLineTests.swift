@@ -121,3 +121,78 @@ import Testing
         #expect(run.errors.contains("no unfinished scan run"))
     }
 }
+
+/// `graywatch extract` and `graywatch inspect text|price`, as the README documents them.
+@Suite struct ExtractionCommandTests {
+    static func json(_ output: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+    }
+
+    @Test func extractGivesTheRightTitlePriceAndCurrencyOnEveryRealPage() throws {
+        guard FileManager.default.fileExists(atPath: TestPaths.realPages.path) else { return }
+        try Self.checkExtract(csv: TestPaths.pages.appendingPathComponent("real-pages-expected.csv"), folder: TestPaths.realPages)
+    }
+
+    @Test func extractGivesTheRightTitlePriceAndCurrencyOnOurOwnPagesInThatMarkup() throws {
+        try Self.checkExtract(csv: TestPaths.pages.appendingPathComponent("expected.csv"), folder: TestPaths.pages)
+    }
+
+    static func checkExtract(csv: URL, folder: URL) throws {
+        let lines = try String(contentsOf: csv, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for line in lines.dropFirst() {
+            let row = Dictionary(zip(header, Self.fields(line)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+            let file = folder.appendingPathComponent(row["file"] ?? "")
+            let run = try CommandLineTests.run(["extract", file.path, "--url", row["page_url"] ?? ""])
+            #expect(run.status == 0, "\(file.lastPathComponent): \(run.errors)")
+            let object = try json(run.output)
+            let title = row["title"] ?? ""
+            if !title.isEmpty { #expect(object["title"] as? String == title, "\(file.lastPathComponent) title") }
+            let price = object["price"] as? [String: Any]
+            let amount = row["price_amount"] ?? ""
+            if !amount.isEmpty {
+                #expect(price?["amount"] as? String == NSDecimalNumber(string: amount).stringValue, "\(file.lastPathComponent) amount")
+                #expect(price?["currency"] as? String == row["price_currency"], "\(file.lastPathComponent) currency")
+            }
+        }
+    }
+
+    /// RFC 4180 fields of one line.
+    static func fields(_ line: String) -> [String] {
+        var fields: [String] = [], current = "", quoted = false
+        var characters = Array(line)[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character == "\"" {
+                    if characters.first == "\"" { current.append("\""); characters = characters.dropFirst() } else { quoted = false }
+                } else { current.append(character) }
+            } else if character == "\"" { quoted = true }
+            else if character == "," { fields.append(current); current = "" }
+            else { current.append(character) }
+        }
+        fields.append(current)
+        return fields
+    }
+
+    @Test func inspectPriceAsDocumented() throws {
+        let euro = try CommandLineTests.run(["inspect", "price", "1.234,56 €", "--format", "json"])
+        #expect(euro.output.trimmingCharacters(in: .whitespacesAndNewlines) == #"{"amount":"1234.56","currency":"EUR"}"#)
+        let hinted = try CommandLineTests.run(["inspect", "price", "1.299", "--hint", "Preis (EUR)", "--decimal-separator", ",", "--format", "json"])
+        #expect(hinted.output.trimmingCharacters(in: .whitespacesAndNewlines) == #"{"amount":"1299","currency":"EUR"}"#)
+        let none = try CommandLineTests.run(["inspect", "price", "Contact seller", "--format", "json"])
+        #expect(none.output.trimmingCharacters(in: .whitespacesAndNewlines) == #"{"amount":null,"currency":null}"#)
+    }
+
+    @Test func inspectTextShowsIdentifiersClaimsAndPricesWithSpans() throws {
+        let run = try CommandLineTests.run(["inspect", "text", "NEW factory sealed ex4300 48t, No warranty. US $450", "--format", "json"])
+        #expect(run.status == 0)
+        let object = try Self.json(run.output)
+        let identifiers = object["identifiers"] as? [[String: Any]] ?? []
+        #expect(identifiers.first?["normalized"] as? String == "EX4300-48T")
+        #expect(identifiers.first?["start"] as? Int == 19)
+        let claims = (object["claims"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
+        #expect(claims.contains("factory-sealed") && claims.contains("no-warranty"))
+        let prices = object["prices"] as? [[String: Any]] ?? []
+        #expect(prices.first?["amount"] as? String == "450" && prices.first?["currency"] as? String == "USD")
+    }
+}

@@ -87,14 +87,14 @@ enum CrawlSite {
     /// A scanner over a fresh store with test-friendly politeness.
     static func scanner(
         start: String, store: Store, politeness: Politeness = .loopback, fetch: FetchOptions = CrawlSite.fetchOptions,
-        maxPages: Int = 200
+        maxPages: Int = 200, adapters: AdapterSet? = nil
     ) throws -> ListingScanner {
         let configuration = ScanConfiguration(
             startURLs: [start], marketplace: "test", maxPages: maxPages, politeness: politeness, fetch: fetch)
         var logger = Logger(label: "test.crawl")
         logger.logLevel = .critical
         return ListingScanner(
-            configuration: configuration, adapters: try AdapterSet.load(directory: TestPaths.sites), enricher: Enricher(catalog: try Catalog.load(directory: TestPaths.catalog)),
+            configuration: configuration, adapters: try adapters ?? AdapterSet.load(directory: TestPaths.sites), enricher: Enricher(catalog: try Catalog.load(directory: TestPaths.catalog)),
             rules: try RuleSet.load(directory: TestPaths.rules), store: store, logger: logger)
     }
 

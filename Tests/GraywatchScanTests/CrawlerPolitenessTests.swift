@@ -1,4 +1,5 @@
 import Foundation
+import GraywatchExtract
 import GraywatchFetch
 import GraywatchSampleSite
 import GraywatchScan
@@ -120,6 +121,36 @@ import Testing
         #expect(report.stats.outOfScope == 2)
         #expect(report.pagesFetched == 2)
         #expect(report.failures.isEmpty)
+    }
+
+    @Test func siteAdapterSlowsItsHostAndStripsItsTrackingParameters() async throws {
+        let log = RequestLog()
+        let router = CrawlSite.router(log: log, items: ["/itm/1?session=a", "/itm/1?session=b", "/itm/2", "/itm/3"])
+        router.get("/itm/:id") { _, context in
+            CrawlSite.html(CrawlSite.itemPage(title: "Juniper EX4300-48T unit \(context.parameters.get("id") ?? "")"))
+        }
+        var adapters = AdapterSet()
+        try adapters.add(yaml: """
+            site: careful
+            hosts: [127.0.0.1]
+            strip_query: [session]
+            politeness: {delay: 0.3}
+            pages:
+              - kind: search
+                url: '^/sch/'
+                item_links: {xpath: "//a[contains(@class,'s-item__link')]/@href"}
+              - kind: item
+                url: '^/itm/'
+                fields:
+                  title: {xpath: "//h1[@id='itemTitle']/text()", join: " "}
+            """, file: "careful.yml")
+        let report = try await LoopbackServer.run(router: router) { [adapters] base async throws in
+            try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store(), adapters: adapters).run()
+        }
+        // "?session=a" and "?session=b" are one page once the adapter's tracking parameter is dropped.
+        #expect(report.itemPages == 3)
+        let times = await log.times(prefix: "/itm/") + log.times("/sch/s.html")
+        #expect(Self.gaps(times).allSatisfy { $0 >= 0.25 }, "\(Self.gaps(times))")
     }
 
     @Test func userAgentNamesGraywatchAndAContact() async throws {
