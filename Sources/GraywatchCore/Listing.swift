@@ -132,10 +132,19 @@ public struct Specific: Sendable, Codable, Equatable {
 public struct Seller: Sendable, Codable, Equatable {
     public var name: String?
     public var feedbackScore: Int?
+    /// Share of positive feedback, 0–100.
+    public var feedbackPercent: Double?
+    /// Where the item ships from / the seller is (free text, as the page says).
     public var location: String?
-    public init(name: String? = nil, feedbackScore: Int? = nil, location: String? = nil) {
+    /// When the seller's account was opened, as the page says ("Member since: Mar 2019"), ISO date when parsed.
+    public var memberSince: String?
+
+    public init(name: String? = nil, feedbackScore: Int? = nil, location: String? = nil,
+                feedbackPercent: Double? = nil, memberSince: String? = nil) {
         self.name = name
         self.feedbackScore = feedbackScore
         self.location = location
+        self.feedbackPercent = feedbackPercent
+        self.memberSince = memberSince
     }
 }

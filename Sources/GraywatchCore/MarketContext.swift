@@ -1,10 +1,45 @@
 /// What the market knows about a listing's product, used by price rules.
 public struct MarketContext: Sendable, Equatable {
-    /// The reference price for the listing's SKU and condition, when one is known.
-    public var referencePrice: ReferencePrice?
+    /// The catalog list price of the listing's SKU, when the catalog has one.
+    public var listPrice: ReferencePrice?
+    /// The median price of other listings of the same SKU, condition and currency (enough of them).
+    public var marketMedian: ReferencePrice?
+    /// Other listings in the store that show one of this listing's serial numbers.
+    public var serialClones: [SerialClone]
 
-    public init(referencePrice: ReferencePrice? = nil) {
-        self.referencePrice = referencePrice
+    /// The reference price: the catalog list price when known, else the market median (labeling policy).
+    public var referencePrice: ReferencePrice? { listPrice ?? marketMedian }
+
+    public init(listPrice: ReferencePrice? = nil, marketMedian: ReferencePrice? = nil, serialClones: [SerialClone] = []) {
+        self.listPrice = listPrice
+        self.marketMedian = marketMedian
+        self.serialClones = serialClones
+    }
+
+    /// A market context with just a reference price (market median unless it says catalog).
+    public init(referencePrice: ReferencePrice?) {
+        if referencePrice?.source == .catalog {
+            self.init(listPrice: referencePrice)
+        } else {
+            self.init(marketMedian: referencePrice)
+        }
+    }
+}
+
+/// Another listing that shows the same serial number.
+public struct SerialClone: Sendable, Equatable, Codable {
+    public var serial: String
+    public var marketplace: String
+    public var listingID: String
+    public var seller: String?
+    public var url: String
+
+    public init(serial: String, marketplace: String, listingID: String, seller: String?, url: String) {
+        self.serial = serial
+        self.marketplace = marketplace
+        self.listingID = listingID
+        self.seller = seller
+        self.url = url
     }
 }
 

@@ -8,12 +8,19 @@ public struct CatalogEntry: Sendable, Equatable {
     public var kind: String
     /// Where the fact came from.
     public var source: String
+    /// The list price in US dollars, when an authoritative figure is known (never invented).
+    public var listPriceUSD: Decimal?
+    /// End-of-sale date as the source gives it, when the product is end of sale.
+    public var endOfSale: String?
 
-    public init(partNumber: String, family: String, kind: String, source: String) {
+    public init(partNumber: String, family: String, kind: String, source: String, listPriceUSD: Decimal? = nil,
+                endOfSale: String? = nil) {
         self.partNumber = partNumber
         self.family = family
         self.kind = kind
         self.source = source
+        self.listPriceUSD = listPriceUSD
+        self.endOfSale = endOfSale
     }
 }
 
@@ -37,6 +44,13 @@ public struct Catalog: Sendable {
         byKey[key] = entries.count
         entries.append(entry)
         longestKey = max(longestKey, key.count)
+    }
+
+    /// Adds a new entry, or fills a known part's list price and end of sale from `entry` (a user's catalog).
+    public mutating func merge(_ entry: CatalogEntry) {
+        guard let index = byKey[Catalog.key(entry.partNumber)] else { return add(entry) }
+        if let price = entry.listPriceUSD { entries[index].listPriceUSD = price }
+        if let endOfSale = entry.endOfSale { entries[index].endOfSale = endOfSale }
     }
 
     /// Records that `alias` names the catalog part `partNumber` (resolved at lookup, so file order does not matter).
@@ -96,7 +110,7 @@ public struct Catalog: Sendable {
             if fields.allSatisfy(\.isEmpty) { continue }
             guard let names = header else {
                 let lowered = fields.map { $0.lowercased() }
-                let required = lowered.contains("alias") ? ["alias", "part_number"] : ["part_number", "family", "kind", "source"]
+                let required = lowered.contains("alias") ? ["alias", "part_number"] : ["part_number"]
                 for column in required where !lowered.contains(column) {
                     throw CatalogError(file: file.path, line: index + 1, message: "header lacks the column \(column)")
                 }
@@ -114,9 +128,43 @@ public struct Catalog: Sendable {
                 guard !value("alias").isEmpty else { throw CatalogError(file: file.path, line: index + 1, message: "empty alias") }
                 addAlias(value("alias"), for: value("part_number"))
             } else {
-                add(CatalogEntry(partNumber: value("part_number"), family: value("family"), kind: value("kind"), source: value("source")))
+                let price = value("list_price_usd")
+                var listPrice: Decimal? = nil
+                if !price.isEmpty {
+                    guard let parsed = Decimal(string: price, locale: Locale(identifier: "en_US_POSIX")), parsed > 0 else {
+                        throw CatalogError(file: file.path, line: index + 1, message: "list_price_usd '\(price)' is not a positive number")
+                    }
+                    listPrice = parsed
+                }
+                let part = value("part_number")
+                add(CatalogEntry(
+                    partNumber: part, family: value("family").isEmpty ? Catalog.family(of: part) : value("family"),
+                    kind: value("kind"), source: value("source"), listPriceUSD: listPrice,
+                    endOfSale: value("end_of_sale").isEmpty ? nil : value("end_of_sale")))
+                for alias in value("aliases").split(separator: ";") where !alias.trimmingCharacters(in: .whitespaces).isEmpty {
+                    addAlias(alias.trimmingCharacters(in: .whitespaces), for: part)
+                }
             }
         }
+    }
+}
+
+extension Catalog {
+    /// The family of a part number without one: its first dash-separated group ("EX4300-48T" → "EX4300").
+    static func family(of part: String) -> String {
+        String(part.split(separator: "-").first ?? Substring(part))
+    }
+
+    /// The shipped catalog folder, plus a user's own catalog file (their confidential price list, say) whose
+    /// rows are added after it; a user row for a known part fills in its list price and end of sale.
+    public static func load(directory: URL, userCatalog: URL?) throws -> Catalog {
+        var catalog = try load(directory: directory)
+        if let userCatalog {
+            var user = Catalog()
+            try user.load(file: userCatalog)
+            for entry in user.entries { catalog.merge(entry) }
+        }
+        return catalog
     }
 }
 

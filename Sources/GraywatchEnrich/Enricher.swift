@@ -23,7 +23,7 @@ public struct Enricher: Sendable {
         let found = [ListingField.specifics, .title, .description].flatMap {
             scanner.identifiers(in: listing.text(of: $0), field: $0)
         }
-        listing.identifiers = found.filter { $0.kind == .sku } + found.filter { $0.kind != .sku }
+        listing.identifiers = found.filter { $0.kind == .sku }.map(withCatalogFacts) + found.filter { $0.kind != .sku }
         var claims: [Claim] = []
         if let raw = listing.conditionRaw {
             claims.append(Claim(kind: .condition, value: listing.condition.rawValue, text: raw))
@@ -32,5 +32,15 @@ public struct Enricher: Sendable {
         claims += extractor.claims(for: listing)
         listing.claims = claims
         return listing
+    }
+
+    /// Adds what the catalog knows to a SKU: `end-of-sale:<date>` when the product is end of sale.
+    private func withCatalogFacts(_ identifier: Identifier) -> Identifier {
+        guard let endOfSale = catalog.entry(matching: identifier.normalized)?.endOfSale,
+            !identifier.qualifiers.contains(where: { $0.hasPrefix("end-of-sale") })
+        else { return identifier }
+        var copy = identifier
+        copy.qualifiers.append("end-of-sale:\(endOfSale)")
+        return copy
     }
 }

@@ -16,39 +16,72 @@ enum PhraseMatcher {
 
     /// The first non-negated occurrence of `phrase` in `text`, offsets in Unicode scalars.
     static func firstMatch(of phrase: String, in text: String) -> Match? {
-        let haystack = Array(text.unicodeScalars)
-        let lowered = haystack.map(lower)
-        let needle = Array(phrase.unicodeScalars).map(lower)
-        guard let first = needle.first else { return nil }
-        var start = 0
-        while start < lowered.count {
-            guard let candidate = lowered[start...].firstIndex(of: first) else { return nil }
-            if let end = matchEnd(needle, lowered, from: candidate),
-                isBoundary(lowered, before: candidate), isBoundary(lowered, at: end),
-                !isNegated(lowered, before: candidate)
-            {
-                let range = candidate..<end
-                return Match(range: range, text: string(haystack[range]), context: context(haystack, range))
-            }
-            start = candidate + 1
-        }
-        return nil
+        FieldIndex(text).firstMatch(of: Array(phrase.unicodeScalars).map(lower))
     }
 
-    private static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    /// One field's text prepared once per listing: lower-cased scalars and where each word starts, so that
+    /// a phrase is checked only where its first word occurs (a thousand rules cost little more than ten).
+    struct FieldIndex {
+        let original: [Unicode.Scalar]
+        let lowered: [Unicode.Scalar]
+        let wordStarts: [String: [Int]]
+
+        init(_ text: String) {
+            original = Array(text.unicodeScalars)
+            lowered = original.map(PhraseMatcher.lower)
+            var starts: [String: [Int]] = [:]
+            var index = 0
+            while index < lowered.count {
+                guard PhraseMatcher.isWord(lowered[index]) else {
+                    index += 1
+                    continue
+                }
+                let begin = index
+                while index < lowered.count, PhraseMatcher.isWord(lowered[index]) { index += 1 }
+                starts[PhraseMatcher.string(lowered[begin..<index]), default: []].append(begin)
+            }
+            wordStarts = starts
+        }
+
+        /// The first non-negated, word-bounded occurrence of a lower-cased phrase.
+        func firstMatch(of needle: [Unicode.Scalar]) -> Match? {
+            guard let first = needle.first else { return nil }
+            let candidates: [Int]
+            if PhraseMatcher.isWord(first) {
+                let word = PhraseMatcher.string(needle.prefix { PhraseMatcher.isWord($0) }[...])
+                // The phrase's first word may be a prefix of the text's word only if the phrase continues with a
+                // non-word character inside that word ("1:1", "pre-owned"): those are whole words here anyway.
+                candidates = wordStarts[word] ?? []
+            } else {
+                candidates = lowered.indices.filter { lowered[$0] == first }
+            }
+            for candidate in candidates {
+                guard let end = PhraseMatcher.matchEnd(needle, lowered, from: candidate),
+                    PhraseMatcher.isBoundary(lowered, before: candidate), PhraseMatcher.isBoundary(lowered, at: end),
+                    !PhraseMatcher.isNegated(lowered, before: candidate)
+                else { continue }
+                let range = candidate..<end
+                return Match(range: range, text: PhraseMatcher.string(original[range]),
+                             context: PhraseMatcher.context(original, range))
+            }
+            return nil
+        }
+    }
+
+    static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar == "\u{00A0}"
     }
 
-    private static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWord(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Matches the needle at `index`, letting one needle space match a run of white space; returns the end.
-    private static func matchEnd(_ needle: [Unicode.Scalar], _ text: [Unicode.Scalar], from index: Int) -> Int? {
+    static func matchEnd(_ needle: [Unicode.Scalar], _ text: [Unicode.Scalar], from index: Int) -> Int? {
         var position = index
         var needleIndex = 0
         while needleIndex < needle.count {
@@ -66,16 +99,16 @@ enum PhraseMatcher {
         return position
     }
 
-    private static func isBoundary(_ text: [Unicode.Scalar], before index: Int) -> Bool {
+    static func isBoundary(_ text: [Unicode.Scalar], before index: Int) -> Bool {
         index == 0 || !isWord(text[index - 1])
     }
 
-    private static func isBoundary(_ text: [Unicode.Scalar], at index: Int) -> Bool {
+    static func isBoundary(_ text: [Unicode.Scalar], at index: Int) -> Bool {
         index >= text.count || !isWord(text[index])
     }
 
     /// True when one of the three words before `index` (within the same sentence) is a negation.
-    private static func isNegated(_ text: [Unicode.Scalar], before index: Int) -> Bool {
+    static func isNegated(_ text: [Unicode.Scalar], before index: Int) -> Bool {
         var words: [String] = []
         var current: [Unicode.Scalar] = []
         var position = index - 1

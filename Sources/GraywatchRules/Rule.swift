@@ -10,10 +10,16 @@ public struct Rule: Sendable {
     public var condition: RuleCondition
     /// Where the rule is defined, for messages.
     public var location: SourceLocation
+    /// The reason to give in a takedown request when a finding of this rule is confirmed.
+    public var enforcement: String?
+    /// A helper rule: other rules may use it (`rule.<id>`), but it never scores and never shows as a finding.
+    public var isPrivate: Bool
+    /// Listings the rule must match and must not match, run by `graywatch rules test`.
+    public var examples: [RuleExample]
 
     public init(
         id: String, title: String, description: String, category: Category, weight: Int, condition: RuleCondition,
-        location: SourceLocation
+        location: SourceLocation, enforcement: String? = nil, isPrivate: Bool = false, examples: [RuleExample] = []
     ) {
         self.id = id
         self.title = title
@@ -21,6 +27,29 @@ public struct Rule: Sendable {
         self.category = category
         self.weight = weight
         self.condition = condition
+        self.location = location
+        self.enforcement = enforcement
+        self.isPrivate = isPrivate
+        self.examples = examples
+    }
+
+    /// The ids of the rules this rule's condition refers to (meta rules).
+    public var references: [String] { condition.ruleReferences }
+}
+
+/// A listing a rule's own test says it must (or must not) match: a small map of fields, as written.
+public struct RuleExample: Sendable {
+    public var mustMatch: Bool
+    /// Field name → value as text (title, description, condition, price, reference, list_price, quantity, …).
+    public var fields: [String: String]
+    /// Item specifics label → value.
+    public var specifics: [String: String]
+    public var location: SourceLocation
+
+    public init(mustMatch: Bool, fields: [String: String], specifics: [String: String], location: SourceLocation) {
+        self.mustMatch = mustMatch
+        self.fields = fields
+        self.specifics = specifics
         self.location = location
     }
 }
@@ -60,4 +89,42 @@ public indirect enum RuleCondition: Sendable {
     case quantityAtLeast(Int)
     /// The listing names (or, with `false`, names no) catalog part number.
     case hasSKU(Bool)
+    /// At least `n` of the parts hold.
+    case nOf(Int, [RuleCondition])
+    /// Another rule (often a private helper) fired on this listing.
+    case rule(String)
+    /// Price divided by the catalog list price is below this ratio.
+    case listPriceRatioBelow(Double)
+    /// Price divided by the market median is below this ratio.
+    case marketRatioBelow(Double)
+    /// The seller's feedback count is below this.
+    case sellerFeedbackBelow(Int)
+    /// The seller's positive-feedback percentage is below this.
+    case sellerFeedbackPercentBelow(Double)
+    /// The seller's account is younger than this many days (when the page says when it opened).
+    case sellerAgeDaysBelow(Int)
+    /// The seller / ship-from location names one of these countries or places (names or ISO codes, word-bounded).
+    case locationIn([String])
+    /// The listing makes a claim of this kind, with one of these values (any value when empty).
+    case claim(kind: Claim.Kind, values: Set<String>)
+    /// A catalog SKU of one of these families.
+    case skuFamilyIn(Set<String>)
+    /// A catalog SKU that is end of sale.
+    case endOfSale
+    /// A serial number whose shape fits no Juniper product.
+    case serialShapeInvalid
+    /// A serial number this listing shows is also shown by another listing (a serial clone).
+    case serialSeenElsewhere
+}
+
+extension RuleCondition {
+    /// Rule ids referred to with `rule: <id>` anywhere in the condition.
+    public var ruleReferences: [String] {
+        switch self {
+        case .rule(let id): return [id]
+        case .all(let parts), .any(let parts), .nOf(_, let parts): return parts.flatMap(\.ruleReferences)
+        case .not(let inner): return inner.ruleReferences
+        default: return []
+        }
+    }
 }

@@ -4,19 +4,30 @@ import GraywatchCore
 extension RuleCondition {
     /// The evidence that makes the condition hold for the listing, or nil when it does not hold.
     public func evaluate(_ listing: Listing, _ context: MarketContext) -> [Evidence]? {
+        evaluate(RuleInput(listing: listing, market: context))
+    }
+
+    /// The evidence that makes the condition hold, or nil when it does not hold.
+    func evaluate(_ input: RuleInput) -> [Evidence]? {
+        let listing = input.listing
         switch self {
         case .all(let parts):
             var evidence: [Evidence] = []
             for part in parts {
-                guard let found = part.evaluate(listing, context) else { return nil }
+                guard let found = part.evaluate(input) else { return nil }
                 evidence += found
             }
             return evidence
         case .any(let parts):
-            let found = parts.compactMap { $0.evaluate(listing, context) }
+            let found = parts.compactMap { $0.evaluate(input) }
             return found.isEmpty ? nil : found.flatMap { $0 }
+        case .nOf(let count, let parts):
+            let found = parts.compactMap { $0.evaluate(input) }
+            return found.count >= count ? found.flatMap { $0 } : nil
         case .not(let inner):
-            return inner.evaluate(listing, context) == nil ? [] : nil
+            return inner.evaluate(input) == nil ? [] : nil
+        case .rule(let id):
+            return input.hits[id]
         case .juniperPresented(let expected):
             let claim = listing.claims.first { $0.kind == .authenticity && $0.value == "juniper-presented" }
             guard (claim != nil) == expected else { return nil }
@@ -26,30 +37,37 @@ extension RuleCondition {
             return [Evidence(field: "condition", text: listing.conditionRaw ?? listing.condition.rawValue,
                              note: "condition \(listing.condition.rawValue)")]
         case .phrases(let fields, let phrases):
-            return phraseEvidence(listing, fields, phrases)
+            return phraseEvidence(input, fields, phrases)
         case .regex(let fields, let pattern):
             return regexEvidence(listing, fields, pattern)
         case .priceRatioBelow(let limit):
-            return priceEvidence(listing, context, limit)
+            return priceEvidence(listing, input.market.referencePrice, limit)
+        case .listPriceRatioBelow(let limit):
+            return priceEvidence(listing, input.market.listPrice, limit)
+        case .marketRatioBelow(let limit):
+            return priceEvidence(listing, input.market.marketMedian, limit)
         case .quantityAtLeast(let minimum):
             guard let quantity = listing.quantityAvailable, quantity >= minimum else { return nil }
             return [Evidence(field: "quantity", text: "\(quantity) available", note: "at least \(minimum)")]
         case .hasSKU(let expected):
-            guard listing.skus.isEmpty != expected else { return nil }
-            return listing.identifiers.first.map {
+            let skus = listing.identifiers.filter { $0.kind == .sku }
+            guard skus.isEmpty != expected else { return nil }
+            return skus.first.map {
                 [Evidence(field: $0.span.field.rawValue, span: $0.span, text: $0.raw, note: "catalog part \($0.normalized)")]
             } ?? []
+        default:
+            return factEvidence(input)
         }
     }
 
-    private func phraseEvidence(_ listing: Listing, _ fields: [ListingField], _ phrases: [String]) -> [Evidence]? {
+    private func phraseEvidence(_ input: RuleInput, _ fields: [ListingField], _ phrases: [String]) -> [Evidence]? {
         var evidence: [Evidence] = []
         let longestFirst = phrases.sorted { $0.count > $1.count }
         for field in fields {
-            let text = listing.text(of: field)
+            let index = input.index(field)
             var taken: [Range<Int>] = []
             for phrase in longestFirst {
-                guard let match = PhraseMatcher.firstMatch(of: phrase, in: text),
+                guard let match = index.firstMatch(of: Array(phrase.unicodeScalars)),
                     !taken.contains(where: { $0.overlaps(match.range) })
                 else { continue }
                 taken.append(match.range)
@@ -63,26 +81,26 @@ extension RuleCondition {
     }
 
     private func regexEvidence(_ listing: Listing, _ fields: [ListingField], _ pattern: String) -> [Evidence]? {
-        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        guard let expression = RegexCache.expression(pattern) else { return nil }
         var evidence: [Evidence] = []
         for field in fields {
             let text = listing.text(of: field)
-            let whole = NSRange(text.startIndex..., in: text)
-            guard let match = expression.firstMatch(in: text, range: whole), let range = Range(match.range, in: text)
+            guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                let range = Range(match.range, in: text)
             else { continue }
             let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
             let matched = String(text[range])
+            let length = matched.unicodeScalars.count
             evidence.append(Evidence(
-                field: field.rawValue,
-                span: TextSpan(field: field, start: start, length: matched.unicodeScalars.count),
-                text: matched, context: PhraseMatcher.context(Array(text.unicodeScalars), start..<(start + matched.unicodeScalars.count))))
+                field: field.rawValue, span: TextSpan(field: field, start: start, length: length), text: matched,
+                context: PhraseMatcher.context(Array(text.unicodeScalars), start..<(start + length))))
         }
         return evidence.isEmpty ? nil : evidence
     }
 
-    private func priceEvidence(_ listing: Listing, _ context: MarketContext, _ limit: Double) -> [Evidence]? {
-        guard let price = listing.price, let reference = context.referencePrice,
-            reference.price.currency == price.currency, reference.price.amount > 0
+    private func priceEvidence(_ listing: Listing, _ reference: ReferencePrice?, _ limit: Double) -> [Evidence]? {
+        guard let price = listing.price, let reference, reference.price.currency == price.currency,
+            reference.price.amount > 0
         else { return nil }
         let ratio = NSDecimalNumber(decimal: price.amount / reference.price.amount).doubleValue
         guard ratio < limit else { return nil }
@@ -92,5 +110,20 @@ extension RuleCondition {
         return [Evidence(
             field: "price", text: price.description,
             note: "\(Int((ratio * 100).rounded()))% of the reference \(reference.price) (\(basis)); limit \(Int(limit * 100))%")]
+    }
+}
+
+/// Regular expressions compiled once per pattern for the life of the process.
+enum RegexCache {
+    nonisolated(unsafe) private static var cache: [String: NSRegularExpression] = [:]
+    private static let lock = NSLock()
+
+    static func expression(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cache[pattern] { return cached }
+        guard let compiled = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        cache[pattern] = compiled
+        return compiled
     }
 }

@@ -27,6 +27,13 @@ extension RuleSet {
     }
 
     mutating func add(yaml text: String, file: String, thresholdSeen: inout SourceLocation?) throws {
+        var errors: [RuleError]? = nil
+        try add(yaml: text, file: file, thresholdSeen: &thresholdSeen, collecting: &errors)
+    }
+
+    /// Parses a file; with `collecting` non-nil, a bad rule is recorded there and the next rule is read.
+    mutating func add(yaml text: String, file: String, thresholdSeen: inout SourceLocation?,
+                      collecting errors: inout [RuleError]?) throws {
         let reader = RuleReader(file: file)
         let root: Node?
         do {
@@ -40,11 +47,15 @@ extension RuleSet {
             switch try reader.string(key, "a key") {
             case "rules":
                 for node in try reader.sequence(value, "rules") {
-                    let rule = try reader.rule(node)
-                    if let existing = rules.first(where: { $0.id == rule.id }) {
-                        throw RuleError(rule.location, "duplicate rule id '\(rule.id)' (first defined at \(existing.location))")
+                    do {
+                        let rule = try reader.rule(node)
+                        if let existing = rules.first(where: { $0.id == rule.id }) {
+                            throw RuleError(rule.location, "duplicate rule id '\(rule.id)' (first defined at \(existing.location))")
+                        }
+                        rules.append(rule)
+                    } catch let error as RuleError where errors != nil {
+                        errors?.append(error)
                     }
-                    rules.append(rule)
                 }
             case "threshold":
                 let location = reader.location(value)

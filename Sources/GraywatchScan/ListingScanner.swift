@@ -75,6 +75,8 @@ public struct ListingScanner: Sendable {
     }
 
     /// Step 6 and the rest of 7: score each listing of the run with market context; update findings and the queue.
+    /// Listings elsewhere in the store that share a serial number with one of them are scored again too, so every
+    /// listing of a serial clone is flagged and each names the others.
     func score(run: Int64, report: inout ScanReport) {
         do {
             report.listingRefs = try store.listingRefs(run: run)
@@ -82,12 +84,21 @@ public struct ListingScanner: Sendable {
             report.failures.append(PageFailure(url: "", stage: "store", reason: "\(error)"))
             return
         }
-        for ref in report.listingRefs {
+        let market = MarketContextBuilder(catalog: enricher.catalog, store: store,
+                                          minimumSamples: configuration.minimumMarketSamples)
+        var queue = report.listingRefs
+        var scored = Set<Int64>()
+        while let ref = queue.first {
+            queue.removeFirst()
+            guard scored.insert(ref).inserted else { continue }
             do {
                 guard let listing = try store.listing(id: ref) else { continue }
-                let reference = try store.marketReference(
-                    for: listing, excluding: ref, minimumSamples: configuration.minimumMarketSamples)
-                let assessment = rules.assess(listing, context: MarketContext(referencePrice: reference))
+                let context = try market.context(for: listing, ref: ref)
+                for clone in context.serialClones {
+                    if let partner = try store.listingRef(marketplace: clone.marketplace, listingID: clone.listingID),
+                        !scored.contains(partner) { queue.append(partner) }
+                }
+                let assessment = rules.assess(listing, context: context)
                 switch try store.save(assessment, listingRef: ref, threshold: rules.threshold) {
                 case .opened: report.opened += 1
                 case .updated: report.updated += 1

@@ -15,6 +15,15 @@ extension Store {
     }
 
     static func upsertListing(_ db: Database, _ listing: Listing, json: String, now: String) throws -> Int64 {
+        let id = try insertOrUpdateListing(db, listing, json: json, now: now)
+        try db.execute(sql: "DELETE FROM listing_serial WHERE listing_ref = ?", arguments: [id])
+        for serial in Set(listing.identifiers.filter { $0.kind == .serial }.map(\.normalized)) {
+            try db.execute(sql: "INSERT OR IGNORE INTO listing_serial (listing_ref, serial) VALUES (?, ?)", arguments: [id, serial])
+        }
+        return id
+    }
+
+    private static func insertOrUpdateListing(_ db: Database, _ listing: Listing, json: String, now: String) throws -> Int64 {
         try Int64.fetchOne(db, sql: """
             INSERT INTO listing (marketplace, listing_id, url, title, price_amount, price_currency, condition_raw,
                 condition, quantity, seller_name, seller_feedback, seller_location, primary_sku, listing_json,
@@ -45,6 +54,14 @@ extension Store {
         }
     }
 
+    /// The row id of a listing by its marketplace and listing id.
+    public func listingRef(marketplace: String, listingID: String) throws(StoreError) -> Int64? {
+        try read("find listing \(marketplace)/\(listingID)") { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM listing WHERE marketplace = ? AND listing_id = ?",
+                               arguments: [marketplace, listingID])
+        }
+    }
+
     /// How many listings the store holds.
     public func listingCount() throws(StoreError) -> Int {
         try read("count listings") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM listing") ?? 0 }
@@ -67,6 +84,31 @@ extension Store {
         let median = amounts.count % 2 == 1 ? amounts[middle] : (amounts[middle - 1] + amounts[middle]) / 2
         return ReferencePrice(
             price: Price(amount: median, currency: currency), source: .marketMedian, sampleCount: amounts.count, sku: sku)
+    }
+
+    /// Other listings that show one of this listing's serial numbers: from another seller, or from the same
+    /// seller when the unit is claimed new (a genuine serial belongs to one unit).
+    public func serialClones(of listing: Listing, excluding id: Int64) throws(StoreError) -> [SerialClone] {
+        let serials = Set(listing.identifiers.filter { $0.kind == .serial }.map(\.normalized))
+        guard !serials.isEmpty else { return [] }
+        return try read("serial clones of listing \(id)") { db in
+            var clones: [SerialClone] = []
+            for serial in serials.sorted() {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT l.marketplace, l.listing_id, l.seller_name, l.url, l.condition FROM listing_serial s
+                    JOIN listing l ON l.id = s.listing_ref WHERE s.serial = ? AND s.listing_ref != ?
+                    """, arguments: [serial, id])
+                for row in rows {
+                    let seller: String? = row["seller_name"]
+                    let condition: String = row["condition"]
+                    let sameSeller = seller != nil && seller == listing.seller.name
+                    guard !sameSeller || listing.condition == .new || condition == Condition.new.rawValue else { continue }
+                    clones.append(SerialClone(serial: serial, marketplace: row["marketplace"], listingID: row["listing_id"],
+                                              seller: seller, url: row["url"]))
+                }
+            }
+            return clones
+        }
     }
 
     static let encoder: JSONEncoder = {

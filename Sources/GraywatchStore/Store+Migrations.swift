@@ -83,6 +83,16 @@ extension Store {
                 );
                 """)
         }
+        migrator.registerMigration("2026-11-26 serial numbers seen per listing") { db in
+            try db.execute(sql: """
+                CREATE TABLE listing_serial (
+                    listing_ref INTEGER NOT NULL REFERENCES listing(id) ON DELETE CASCADE,
+                    serial TEXT NOT NULL,
+                    PRIMARY KEY (listing_ref, serial)
+                );
+                CREATE INDEX listing_serial_serial ON listing_serial (serial);
+                """)
+        }
         return migrator
     }
 }

@@ -91,3 +91,19 @@ extension Store {
             url: row["url"], openedAt: row["opened_at"], updatedAt: row["updated_at"])
     }
 }
+
+extension Store {
+    /// The findings stored for a listing (its last assessment).
+    public func findings(listingRef: Int64) throws(StoreError) -> [StoredFinding] {
+        try read("findings of listing \(listingRef)") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT rule_id, category, weight, evidence_json, found_at FROM finding WHERE listing_ref = ?
+                ORDER BY weight DESC, rule_id
+                """, arguments: [listingRef]).map { row in
+                StoredFinding(ruleID: row["rule_id"], category: row["category"], weight: row["weight"],
+                              evidence: (try? Store.decoder.decode([Evidence].self, from: Data((row["evidence_json"] as String).utf8))) ?? [],
+                              foundAt: row["found_at"])
+            }
+        }
+    }
+}

@@ -50,18 +50,6 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     private func load(_ input: String) async throws -> (String, String) {
-        let lower = input.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
-            do {
-                let page = try await Fetcher().fetch(input)
-                guard page.isSuccess else { throw CLIError.runtime("\(input): HTTP status \(page.status)") }
-                return (page.text, page.finalURL)
-            } catch let error as FetchError {
-                throw CLIError.runtime("\(error)")
-            }
-        }
-        guard let data = FileManager.default.contents(atPath: input) else { throw CLIError.runtime("cannot read \(input)") }
-        let pageURL = url ?? URL(fileURLWithPath: input).absoluteString
-        return (TextDecoder.decode(data, contentType: nil), pageURL)
+        try await PageInput.load(input, url: url)
     }
 }
