@@ -196,3 +196,82 @@ import Testing
         #expect(prices.first?["amount"] as? String == "450" && prices.first?["currency"] as? String == "USD")
     }
 }
+
+/// `graywatch rules test|lint`, `check` and `eval`, as documented.
+@Suite struct RulesCommandTests {
+    @Test func shippedRulesPassTheirExamplesAndLint() throws {
+        let test = try CommandLineTests.run(["rules", "test"])
+        #expect(test.status == 0, "\(test.output)")
+        #expect(test.output.contains(" passed, 0 failed"))
+        let lint = try CommandLineTests.run(["rules", "lint"])
+        #expect(lint.status == 0, "\(lint.output)")
+    }
+
+    @Test func brokenRuleFileIsReportedWithFileLineAndColumn() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let file = folder.appendingPathComponent("broken.yml")
+        try "rules:\n  - id: r1\n    description: d\n    category: counterfeit\n    weight: 10\n    when:\n      phrases: {any: [x], feilds: [title]}\n  - id: r2\n    description: d\n    category: counterfeit\n    weight: 10\n    when: {regex: {pattern: \"([\"}}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let lint = try CommandLineTests.run(["rules", "lint", "--rules", folder.path])
+        #expect(lint.status == 1)
+        #expect(lint.output.contains("\(file.path):7:27: unknown key 'feilds' in phrases"), "\(lint.output)")
+        #expect(lint.output.contains("\(file.path):12:29: invalid regular expression"), "\(lint.output)")
+    }
+
+    @Test func failingExampleExitsOne() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("catalog"), withDestinationURL: TestPaths.catalog)
+        try """
+            rules:
+              - id: says-sealed
+                description: d
+                category: counterfeit
+                weight: 60
+                when: {phrases: {any: [sealed]}}
+                examples:
+                  match:
+                    - {title: "factory sealed unit"}
+                    - {title: "brand new unit"}
+            """.write(to: folder.appendingPathComponent("r.yml"), atomically: true, encoding: .utf8)
+        let run = try CommandLineTests.run(["rules", "test", "--rules", folder.path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("r.yml:10:11: rule 'says-sealed': example should match but did not (\"brand new unit\")"), "\(run.output)")
+        #expect(run.output.contains("1 passed, 1 failed"))
+    }
+
+    @Test func checkExplainsAVerdict() throws {
+        let page = TestPaths.marketplace.appendingPathComponent("itm/310000000020.html").path
+        let run = try CommandLineTests.run(["check", page, "--url", "https://tradewell.example/itm/310000000020", "--format", "json"])
+        #expect(run.status == 0, "\(run.errors)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(object["flagged"] as? Bool == true)
+        #expect((object["categories"] as? [String]) == ["warranty-or-license"])
+        let findings = object["findings"] as? [[String: Any]] ?? []
+        #expect(findings.first?["rule"] as? String == "manufacturer-warranty-claim")
+        #expect(findings.first?["enforcement"] as? String != nil)
+
+        let clean = try CommandLineTests.run(["check", TestPaths.marketplace.appendingPathComponent("itm/310000000007.html").path,
+                                              "--url", "https://tradewell.example/itm/310000000007"])
+        #expect(clean.output.hasPrefix("not flagged"), "\(clean.output)")
+    }
+
+    @Test func userCatalogListPriceBecomesTheReference() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let catalog = folder.appendingPathComponent("prices.csv")
+        try "part_number,list_price_usd\nEX4300-48T,9000\n".write(to: catalog, atomically: true, encoding: .utf8)
+        let page = TestPaths.marketplace.appendingPathComponent("itm/310000000002.html").path
+        let url = "https://tradewell.example/itm/310000000002"
+        let without = try CommandLineTests.run(["check", page, "--url", url])
+        #expect(without.output.hasPrefix("not flagged"), "\(without.output)")
+        let with = try CommandLineTests.run(["check", page, "--url", url, "--catalog", catalog.path])
+        #expect(with.output.hasPrefix("FLAGGED"), "\(with.output)")
+        #expect(with.output.contains("catalog list price of EX4300-48T"))
+    }
+
+    @Test func evalMeetsTheQualityBarOnTheSamples() throws {
+        let run = try CommandLineTests.run(["eval", TestPaths.labels.path, "--require", "0.95"])
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        #expect(run.output.contains("Flag decision:"))
+        #expect(run.output.contains("| new-far-below-reference |"))
+    }
+}
