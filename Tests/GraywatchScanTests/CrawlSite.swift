@@ -48,15 +48,18 @@ actor RequestLog {
 /// A small marketplace built per test: robots.txt, one search page linking to the given item paths, item pages.
 enum CrawlSite {
     /// An item page in the sample marketplace's markup.
-    static func itemPage(title: String, sku: String = "EX4300-48T", price: String = "2500.00") -> String {
-        """
+    static func itemPage(title: String, sku: String = "EX4300-48T", price: String = "2500.00", serial: String? = nil,
+                         seller: String = "test_seller") -> String {
+        let serialRow = serial.map { "<tr><td class=\"attrLabels\">Serial Number:</td><td>\($0)</td></tr>" } ?? ""
+        return """
         <!DOCTYPE html><html><head><meta charset="utf-8"><title>\(title)</title></head><body>
         <h1 class="it-ttl" itemprop="name" id="itemTitle"><span class="g-hdn">Details about </span>\(title)</h1>
         <div class="u-flL condText" id="vi-itm-cond" itemprop="itemCondition">Used</div>
         <span class="notranslate" id="prcIsum" itemprop="price" content="\(price)">US $\(price)</span>
         <span itemprop="priceCurrency" content="USD"></span>
         <div class="itemAttr"><table><tr><td class="attrLabels">Brand:</td><td>Juniper Networks</td>
-        <td class="attrLabels">MPN:</td><td>\(sku)</td></tr></table></div>
+        <td class="attrLabels">MPN:</td><td>\(sku)</td></tr>\(serialRow)</table></div>
+        <div class="mbg"><span class="mbg-nw">\(seller)</span></div>
         <div id="ds_div"><p>Used unit, tested.</p></div></body></html>
         """
     }
