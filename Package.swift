@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "graywatch", targets: ["graywatch"]),
+        .executable(name: "graywatch-bench", targets: ["graywatch-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +58,11 @@ let package = Package(
             "GraywatchSampleSite", "GraywatchParse", "GraywatchFetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Benchmarks (bench/*.sh): not part of the test run.
+        .executableTarget(name: "graywatch-bench", dependencies: [
+            "GraywatchCore", "GraywatchParse", "GraywatchExtract", "GraywatchEnrich", "GraywatchRules", "GraywatchFetch",
         ]),
 
         // Test helpers shared by the test targets (paths of the repository's data folders).

@@ -46,12 +46,20 @@ enum PhraseMatcher {
         /// The first non-negated, word-bounded occurrence of a lower-cased phrase.
         func firstMatch(of needle: [Unicode.Scalar]) -> Match? {
             guard let first = needle.first else { return nil }
+            let word = PhraseMatcher.isWord(first) ? PhraseMatcher.string(needle.prefix { PhraseMatcher.isWord($0) }[...]) : nil
+            return firstMatch(of: needle, firstWord: word)
+        }
+
+        /// True when the field has this whole word (lower-cased).
+        func contains(word: String) -> Bool { wordStarts[word] != nil }
+
+        /// ``firstMatch(of:)`` with the phrase's first word already known: a phrase whose first word is not in the
+        /// field costs one dictionary lookup.
+        func firstMatch(of needle: [Unicode.Scalar], firstWord: String?) -> Match? {
+            guard let first = needle.first else { return nil }
             let candidates: [Int]
-            if PhraseMatcher.isWord(first) {
-                let word = PhraseMatcher.string(needle.prefix { PhraseMatcher.isWord($0) }[...])
-                // The phrase's first word may be a prefix of the text's word only if the phrase continues with a
-                // non-word character inside that word ("1:1", "pre-owned"): those are whole words here anyway.
-                candidates = wordStarts[word] ?? []
+            if let firstWord {
+                candidates = wordStarts[firstWord] ?? []
             } else {
                 candidates = lowered.indices.filter { lowered[$0] == first }
             }

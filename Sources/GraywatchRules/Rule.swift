@@ -1,3 +1,4 @@
+import Foundation
 import GraywatchCore
 
 /// One detection rule, as written by analysts in `rules/*.yml`.
@@ -80,9 +81,9 @@ public indirect enum RuleCondition: Sendable {
     case condition(Set<Condition>)
     /// Any of the phrases occurs in any of the fields: word-bounded, case-insensitive, and not negated
     /// ("no", "not", "without", "never" … within three words before it).
-    case phrases(fields: [ListingField], phrases: [String])
+    case phrases(fields: [ListingField], phrases: [Phrase])
     /// The regular expression matches in any of the fields (case-insensitive).
-    case regex(fields: [ListingField], pattern: String)
+    case regex(fields: [ListingField], pattern: RegexPattern)
     /// Price divided by the reference price is below this ratio (never true without a reference).
     case priceRatioBelow(Double)
     /// Available quantity is at least this.
@@ -117,7 +118,52 @@ public indirect enum RuleCondition: Sendable {
     case serialSeenElsewhere
 }
 
+/// A phrase prepared once when the rules load: lower-cased scalars, so evaluation does no conversion.
+public struct Phrase: Sendable, Equatable {
+    public let text: String
+    let scalars: [Unicode.Scalar]
+    /// The phrase's first word, looked up in a field's word index (nil when the phrase starts with punctuation).
+    let firstWord: String?
+
+    public init(_ text: String) {
+        self.text = text.lowercased()
+        self.scalars = Array(self.text.unicodeScalars).map(PhraseMatcher.lower)
+        let word = scalars.prefix { PhraseMatcher.isWord($0) }
+        self.firstWord = word.isEmpty ? nil : PhraseMatcher.string(word[...])
+    }
+}
+
+/// A regular expression compiled once when the rules load, with a whole word it cannot match without (when the
+/// pattern has one between `\b`s): fields without that word are skipped without running the expression.
+public struct RegexPattern: @unchecked Sendable, Equatable {
+    public let pattern: String
+    let expression: NSRegularExpression
+    let requiredWord: String?
+
+    public init(_ pattern: String) throws {
+        self.pattern = pattern
+        self.expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        self.requiredWord = RegexPattern.requiredWord(in: pattern)
+    }
+
+    public static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool { lhs.pattern == rhs.pattern }
+
+    /// A literal word the pattern must match: `\bword\b` at the top level of a pattern with no alternation.
+    static func requiredWord(in pattern: String) -> String? {
+        guard !pattern.contains("|"), let start = pattern.range(of: "\\b") else { return nil }
+        let rest = pattern[start.upperBound...]
+        let word = rest.prefix { $0.isLetter || $0.isNumber }
+        guard word.count >= 2, rest.dropFirst(word.count).hasPrefix("\\b") else { return nil }
+        return word.lowercased()
+    }
+}
+
 extension RuleCondition {
+    /// Phrases, longest first (so a longer phrase claims its text before a shorter one inside it).
+    public static func phrases(fields: [ListingField], texts: [String]) -> RuleCondition {
+        .phrases(fields: fields, phrases: texts.map(Phrase.init).sorted { $0.scalars.count > $1.scalars.count })
+    }
+
     /// Rule ids referred to with `rule: <id>` anywhere in the condition.
     public var ruleReferences: [String] {
         switch self {

@@ -29,7 +29,7 @@ extension RuleCondition {
         case .rule(let id):
             return input.hits[id]
         case .juniperPresented(let expected):
-            let claim = listing.claims.first { $0.kind == .authenticity && $0.value == "juniper-presented" }
+            let claim = input.presentation
             guard (claim != nil) == expected else { return nil }
             return claim.map { [Evidence(field: "presentation", text: $0.text, note: "presented as a Juniper product")] } ?? []
         case .condition(let allowed):
@@ -39,7 +39,7 @@ extension RuleCondition {
         case .phrases(let fields, let phrases):
             return phraseEvidence(input, fields, phrases)
         case .regex(let fields, let pattern):
-            return regexEvidence(listing, fields, pattern)
+            return regexEvidence(input, fields, pattern)
         case .priceRatioBelow(let limit):
             return priceEvidence(listing, input.market.referencePrice, limit)
         case .listPriceRatioBelow(let limit):
@@ -60,14 +60,15 @@ extension RuleCondition {
         }
     }
 
-    private func phraseEvidence(_ input: RuleInput, _ fields: [ListingField], _ phrases: [String]) -> [Evidence]? {
+    private func phraseEvidence(_ input: RuleInput, _ fields: [ListingField], _ phrases: [Phrase]) -> [Evidence]? {
+        // Most phrases of most rules are absent from a listing: one set lookup each settles that.
+        guard phrases.contains(where: { phrase in phrase.firstWord.map(input.allWords.contains) ?? true }) else { return nil }
         var evidence: [Evidence] = []
-        let longestFirst = phrases.sorted { $0.count > $1.count }
         for field in fields {
             let index = input.index(field)
             var taken: [Range<Int>] = []
-            for phrase in longestFirst {
-                guard let match = index.firstMatch(of: Array(phrase.unicodeScalars)),
+            for phrase in phrases where phrase.firstWord.map(input.allWords.contains) ?? true {
+                guard let match = index.firstMatch(of: phrase.scalars, firstWord: phrase.firstWord),
                     !taken.contains(where: { $0.overlaps(match.range) })
                 else { continue }
                 taken.append(match.range)
@@ -80,11 +81,12 @@ extension RuleCondition {
         return evidence.isEmpty ? nil : evidence
     }
 
-    private func regexEvidence(_ listing: Listing, _ fields: [ListingField], _ pattern: String) -> [Evidence]? {
-        guard let expression = RegexCache.expression(pattern) else { return nil }
+    private func regexEvidence(_ input: RuleInput, _ fields: [ListingField], _ pattern: RegexPattern) -> [Evidence]? {
+        let expression = pattern.expression
         var evidence: [Evidence] = []
         for field in fields {
-            let text = listing.text(of: field)
+            if let word = pattern.requiredWord, !input.index(field).contains(word: word) { continue }
+            let text = input.listing.text(of: field)
             guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                 let range = Range(match.range, in: text)
             else { continue }
@@ -113,17 +115,3 @@ extension RuleCondition {
     }
 }
 
-/// Regular expressions compiled once per pattern for the life of the process.
-enum RegexCache {
-    nonisolated(unsafe) private static var cache: [String: NSRegularExpression] = [:]
-    private static let lock = NSLock()
-
-    static func expression(_ pattern: String) -> NSRegularExpression? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = cache[pattern] { return cached }
-        guard let compiled = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
-        cache[pattern] = compiled
-        return compiled
-    }
-}

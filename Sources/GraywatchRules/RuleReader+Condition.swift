@@ -70,16 +70,15 @@ extension RuleReader {
             guard !phrases.isEmpty, !phrases.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
                 throw RuleError(location(body), "phrases.any needs non-empty phrases")
             }
-            return .phrases(fields: fields, phrases: phrases)
+            return .phrases(fields: fields, texts: phrases)
         case "regex":
             let (fields, body) = try fieldsAndBody(value, bodyKey: "pattern", name)
             let pattern = try string(body, "regex.pattern")
             do {
-                _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+                return .regex(fields: fields, pattern: try RegexPattern(pattern))
             } catch {
                 throw RuleError(location(body), "invalid regular expression: \(pattern)")
             }
-            return .regex(fields: fields, pattern: pattern)
         default:
             throw RuleError(location(key), "unknown selection '\(name)' (expected one of "
                 + RuleReader.selectionKeys.joined(separator: ", ") + ")")
