@@ -4,6 +4,8 @@ public struct MarketContext: Sendable, Equatable {
     public var listPrice: ReferencePrice?
     /// The median price of other listings of the same SKU, condition and currency (enough of them).
     public var marketMedian: ReferencePrice?
+    /// The median price of other NEW listings of the same SKU and currency (what a working new unit fetches).
+    public var newMarketMedian: ReferencePrice?
     /// Other listings in the store that show one of this listing's serial numbers.
     public var serialClones: [SerialClone]
 
@@ -14,6 +16,7 @@ public struct MarketContext: Sendable, Equatable {
         self.listPrice = listPrice
         self.marketMedian = marketMedian
         self.serialClones = serialClones
+        self.newMarketMedian = nil
     }
 
     /// A market context with just a reference price (market median unless it says catalog).

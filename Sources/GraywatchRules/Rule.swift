@@ -98,6 +98,8 @@ public indirect enum RuleCondition: Sendable {
     case listPriceRatioBelow(Double)
     /// Price divided by the market median is below this ratio.
     case marketRatioBelow(Double)
+    /// Price divided by the median of new units (or the list price) is at least this ratio: priced like a working new unit.
+    case newPriceRatioAtLeast(Double)
     /// The seller's feedback count is below this.
     case sellerFeedbackBelow(Int)
     /// The seller's positive-feedback percentage is below this.

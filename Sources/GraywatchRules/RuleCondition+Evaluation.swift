@@ -46,6 +46,14 @@ extension RuleCondition {
             return priceEvidence(listing, input.market.listPrice, limit)
         case .marketRatioBelow(let limit):
             return priceEvidence(listing, input.market.marketMedian, limit)
+        case .newPriceRatioAtLeast(let limit):
+            guard let price = listing.price, let reference = input.market.listPrice ?? input.market.newMarketMedian,
+                reference.price.currency == price.currency, reference.price.amount > 0
+            else { return nil }
+            let ratio = NSDecimalNumber(decimal: price.amount / reference.price.amount).doubleValue
+            guard ratio >= limit else { return nil }
+            return [Evidence(field: "price", text: price.description,
+                             note: "\(Int((ratio * 100).rounded()))% of the new price \(reference.price) (\(reference.source.rawValue)); at least \(Int(limit * 100))%")]
         case .quantityAtLeast(let minimum):
             guard let quantity = listing.quantityAvailable, quantity >= minimum else { return nil }
             return [Evidence(field: "quantity", text: "\(quantity) available", note: "at least \(minimum)")]

@@ -5,7 +5,7 @@ import Yams
 extension RuleReader {
     static let selectionKeys = [
         "all", "any", "not", "n_of", "rule", "juniper_presented", "condition", "phrases", "regex", "price_ratio_below",
-        "list_price_ratio_below", "market_ratio_below", "quantity_at_least", "has_sku", "seller_feedback_below",
+        "list_price_ratio_below", "market_ratio_below", "new_price_ratio_at_least", "quantity_at_least", "has_sku", "seller_feedback_below",
         "seller_feedback_percent_below", "seller_age_days_below", "location_in", "claim", "sku_family_in",
         "end_of_sale", "serial_shape_invalid", "serial_seen_elsewhere",
     ]
@@ -32,6 +32,7 @@ extension RuleReader {
         case "quantity_at_least": return .quantityAtLeast(try integer(value, name))
         case "list_price_ratio_below": return .listPriceRatioBelow(try positive(value, name))
         case "market_ratio_below": return .marketRatioBelow(try positive(value, name))
+        case "new_price_ratio_at_least": return .newPriceRatioAtLeast(try positive(value, name))
         case "seller_feedback_below": return .sellerFeedbackBelow(try integer(value, name))
         case "seller_feedback_percent_below": return .sellerFeedbackPercentBelow(try number(value, name))
         case "seller_age_days_below": return .sellerAgeDaysBelow(try integer(value, name))

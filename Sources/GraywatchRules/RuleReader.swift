@@ -101,7 +101,7 @@ struct RuleReader {
     }
 
     static let exampleFields: Set<String> = [
-        "title", "description", "condition", "price", "reference", "list_price", "quantity", "brand", "mpn", "seller",
+        "title", "description", "condition", "price", "reference", "list_price", "new_price", "quantity", "brand", "mpn", "seller",
         "seller_location", "seller_feedback", "seller_feedback_percent", "member_since", "serial_clones", "specifics",
     ]
 

@@ -29,6 +29,9 @@ public struct MarketContextBuilder: Sendable {
         if let store {
             context.marketMedian = try store.marketReference(for: listing, excluding: ref ?? -1, minimumSamples: minimumSamples)
             context.serialClones = try store.serialClones(of: listing, excluding: ref ?? -1)
+            context.newMarketMedian = listing.condition == .new
+                ? context.marketMedian
+                : try store.marketReference(for: listing, excluding: ref ?? -1, minimumSamples: minimumSamples, condition: .new)
         }
         return context
     }

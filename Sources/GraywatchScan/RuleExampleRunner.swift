@@ -64,7 +64,7 @@ public struct RuleExampleRunner: Sendable {
         listing.specifics = specifics
         listing = enricher.enrich(listing)
         let sku = listing.primarySKU ?? "the SKU"
-        let market = MarketContext(
+        var market = MarketContext(
             listPrice: fields["list_price"].flatMap { PriceParser.parse($0) }
                 .map { ReferencePrice(price: $0, source: .catalog, sampleCount: 1, sku: sku) },
             marketMedian: fields["reference"].flatMap { PriceParser.parse($0) }
@@ -73,6 +73,8 @@ public struct RuleExampleRunner: Sendable {
                 SerialClone(serial: "example", marketplace: "example", listingID: "clone-\($0)", seller: "other-\($0)",
                             url: "https://example.invalid/itm/clone-\($0)")
             })
+        market.newMarketMedian = fields["new_price"].flatMap { PriceParser.parse($0) }
+            .map { ReferencePrice(price: $0, source: .marketMedian, sampleCount: 3, sku: sku) }
         return (listing, market)
     }
 }

@@ -31,7 +31,8 @@ import Testing
             pages.append(Page(file: market.appendingPathComponent("itm/\(name)"),
                               url: "https://tradewell.example/itm/\(id)", golden: "tradewell-itm-\(id)"))
         }
-        for number in 1...3 {
+        let searchPages = (try? FileManager.default.contentsOfDirectory(atPath: market.appendingPathComponent("sch/juniper-networks").path).count) ?? 3
+        for number in 1...max(searchPages, 1) {
             pages.append(Page(file: market.appendingPathComponent("sch/juniper-networks/page-\(number).html"),
                               url: "https://tradewell.example/sch/juniper-networks/page-\(number).html",
                               golden: "tradewell-sch-page-\(number)"))
