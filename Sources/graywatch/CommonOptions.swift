@@ -25,7 +25,7 @@ struct RulesOptions: ParsableArguments {
     @Option(help: "The rules folder (rules/*.yml, rules/catalog/*.csv). Default: ./rules or the nearest parent's.")
     var rules: String?
 
-    @Option(help: "Your own catalog CSV (part_number[,family,kind,list_price_usd,end_of_sale,aliases,source]), added to the shipped one; its list prices become reference prices.")
+    @Option(help: "Your own catalog CSV (part_number[,family,kind,list_price_usd,end_of_sale,aliases,source]), added to the shipped one; its list prices become reference prices. Default: $GRAYWATCH_CATALOG.")
     var catalog: String?
 
     @Option(help: "Log level for diagnostics on standard error (trace, debug, info, notice, warning, error).")
@@ -48,8 +48,9 @@ struct RulesOptions: ParsableArguments {
         let folder = try directory()
         do {
             let rules = try RuleSet.load(directory: folder)
+            let userCatalog = self.catalog ?? ProcessInfo.processInfo.environment["GRAYWATCH_CATALOG"]
             let catalog = try Catalog.load(directory: folder.appendingPathComponent("catalog"),
-                                           userCatalog: self.catalog.map { URL(fileURLWithPath: $0) })
+                                           userCatalog: userCatalog.map { URL(fileURLWithPath: $0) })
             return (rules, catalog)
         } catch {
             throw CLIError.runtime("\(error)")
