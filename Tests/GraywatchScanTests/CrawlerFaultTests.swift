@@ -108,14 +108,13 @@ import Testing
         fetch.totalTimeout = 8
         var politeness = Politeness.loopback
         politeness.maxAttempts = 1
-        let started = Date()
         let report = try await LoopbackServer.run(router: router) { [politeness, fetch] base async throws in
             try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store(),
                                         politeness: politeness, fetch: fetch).run()
         }
         #expect(report.failures.count == 1)
-        #expect(report.failures.first?.reason.contains("slower than 100 bytes/s") == true)
-        #expect(Date().timeIntervalSince(started) < 6, "aborted by the low-speed limit, not the total timeout")
+        // Aborted by the low-speed limit (libcurl says "too slow"), not by the 8 s total timeout ("timed out").
+        #expect(report.failures.first?.reason.contains("slower than 100 bytes/s") == true, "\(report.failures)")
     }
 
     @Test func resetMidBodyIsRetried() async throws {
