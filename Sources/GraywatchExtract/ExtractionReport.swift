@@ -20,6 +20,8 @@ public struct ExtractionReport: Encodable, Sendable {
     public struct SellerJSON: Encodable, Sendable {
         var name: String?
         var feedback_score: Int?
+        var feedback_percent: Double?
+        var member_since: String?
         var location: String?
     }
 
@@ -94,6 +96,7 @@ public struct ExtractionReport: Encodable, Sendable {
             condition = ConditionJSON(raw: listing.conditionRaw, normalized: listing.condition.rawValue)
             quantity_available = listing.quantityAvailable
             seller = SellerJSON(name: listing.seller.name, feedback_score: listing.seller.feedbackScore,
+                                feedback_percent: listing.seller.feedbackPercent, member_since: listing.seller.memberSince,
                                 location: listing.seller.location)
             item_specifics = Dictionary(listing.specifics.map { ($0.label, $0.value) }, uniquingKeysWith: { first, _ in first })
             identifiers = listing.identifiers.map {

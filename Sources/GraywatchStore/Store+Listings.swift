@@ -68,16 +68,19 @@ extension Store {
     }
 
     /// The reference price for a listing: the median price of the other listings of the same primary SKU,
-    /// condition and currency, when at least `minimumSamples` exist.
+    /// condition and currency seen in the last `windowDays`, when at least `minimumSamples` exist.
     public func marketReference(
-        for listing: Listing, excluding id: Int64, minimumSamples: Int = 3, condition: Condition? = nil
+        for listing: Listing, excluding id: Int64, minimumSamples: Int = 3, condition: Condition? = nil,
+        windowDays: Int = 180
     ) throws(StoreError) -> ReferencePrice? {
+        let since = Store.timestamp(Date().addingTimeInterval(-Double(windowDays) * 86_400))
         guard let sku = listing.primarySKU, let currency = listing.price?.currency else { return nil }
         let amounts = try read("market median for \(sku)") { db in
             try String.fetchAll(db, sql: """
                 SELECT price_amount FROM listing
                 WHERE primary_sku = ? AND condition = ? AND price_currency = ? AND id != ? AND price_amount IS NOT NULL
-                """, arguments: [sku, (condition ?? listing.condition).rawValue, currency, id])
+                    AND last_seen >= ?
+                """, arguments: [sku, (condition ?? listing.condition).rawValue, currency, id, since])
         }.compactMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }.sorted()
         guard amounts.count >= max(1, minimumSamples) else { return nil }
         let middle = amounts.count / 2

@@ -19,7 +19,9 @@ extension AdapterExtractor {
         listing.seller = Seller(
             name: value(fields["seller_name"]),
             feedbackScore: value(fields["seller_feedback"]).flatMap { Int($0.filter(\.isNumber)) },
-            location: value(fields["seller_location"]))
+            location: value(fields["seller_location"]),
+            feedbackPercent: value(fields["seller_feedback_percent"]).flatMap { ItemFields.percent($0) },
+            memberSince: value(fields["seller_member_since"]).flatMap(ItemFields.memberSince))
         listing.specifics = specifics(rule.specifics).map { Specific(label: $0.0, value: $0.1) }
         listing.description = value(fields["description"], multiline: true) ?? ""
         listing.brand = value(fields["brand"]) ?? listing.specific("Brand")
@@ -58,6 +60,22 @@ enum ItemFields {
         if lower.contains("last one") { return 1 }
         guard let range = lower.range(of: #"\d[\d,.]*"#, options: .regularExpression) else { return nil }
         return Int(lower[range].filter(\.isNumber))
+    }
+
+    /// "99.6% Positive feedback" → 99.6.
+    static func percent(_ text: String) -> Double? {
+        guard let range = text.range(of: #"\d{1,3}([.,]\d+)?(?=\s*%)"#, options: .regularExpression) else { return nil }
+        return Double(text[range].replacingOccurrences(of: ",", with: "."))
+    }
+
+    /// "Member since: Mar 2019" / "Member since 12 March 2019" / "2019-03-12" → "2019-03-01" style ISO date.
+    static func memberSince(_ text: String) -> String? {
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let lower = text.lowercased()
+        if let range = lower.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) { return String(lower[range]) }
+        guard let yearRange = lower.range(of: #"(19|20)\d{2}"#, options: .regularExpression) else { return nil }
+        let month = months.firstIndex { lower.contains($0) }.map { $0 + 1 } ?? 1
+        return "\(lower[yearRange])-\(month < 10 ? "0" : "")\(month)-01"
     }
 
     /// schema.org availability in short form from a URL ("https://schema.org/InStock") or page text.

@@ -6,7 +6,7 @@ extension AdapterReader {
     static let pageKeys = ["kind", "url", "detect", "fields", "specifics", "item_links", "next_page"]
     static let itemFields = [
         "listing_id", "title", "price", "currency", "price_text", "condition", "quantity", "availability", "seller_name",
-        "seller_feedback", "seller_location", "description", "brand", "mpn", "sku", "gtin", "images",
+        "seller_feedback", "seller_feedback_percent", "seller_member_since", "seller_location", "description", "brand", "mpn", "sku", "gtin", "images",
     ]
 
     /// Reads a whole adapter file.
