@@ -15,6 +15,14 @@ public struct ExtractionReport: Encodable, Sendable {
     public struct ConditionJSON: Encodable, Sendable {
         var raw: String?
         var normalized: String
+
+        private enum CodingKeys: String, CodingKey { case raw, normalized }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(raw, forKey: .raw)
+            try container.encode(normalized, forKey: .normalized)
+        }
     }
 
     public struct SellerJSON: Encodable, Sendable {
@@ -106,6 +114,41 @@ public struct ExtractionReport: Encodable, Sendable {
             claims = listing.claims.map {
                 ClaimJSON(kind: $0.kind.rawValue, value: $0.value, text: $0.text, span: $0.span.map(SpanJSON.init))
             }
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case url, marketplace, page_kind, listing_id, title, price, availability, sku, mpn, gtin, brand, condition
+        case quantity_available, seller, item_specifics, identifiers, claims, item_links, next_page
+    }
+
+    /// Item pages always carry every documented key (null when the page does not say); search pages their links.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(url, forKey: .url)
+        try container.encode(marketplace, forKey: .marketplace)
+        try container.encode(page_kind, forKey: .page_kind)
+        switch page_kind {
+        case "item":
+            try container.encode(listing_id, forKey: .listing_id)
+            try container.encode(title, forKey: .title)
+            try container.encode(price, forKey: .price)
+            try container.encode(availability, forKey: .availability)
+            try container.encode(sku, forKey: .sku)
+            try container.encode(mpn, forKey: .mpn)
+            try container.encode(gtin, forKey: .gtin)
+            try container.encode(brand, forKey: .brand)
+            try container.encode(condition, forKey: .condition)
+            try container.encode(quantity_available, forKey: .quantity_available)
+            try container.encode(seller, forKey: .seller)
+            try container.encode(item_specifics, forKey: .item_specifics)
+            try container.encode(identifiers, forKey: .identifiers)
+            try container.encode(claims, forKey: .claims)
+        case "search":
+            try container.encode(item_links, forKey: .item_links)
+            try container.encode(next_page, forKey: .next_page)
+        default:
+            break
         }
     }
 
