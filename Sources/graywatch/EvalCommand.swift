@@ -5,6 +5,8 @@ import GraywatchFetch
 import GraywatchSampleSite
 import GraywatchScan
 import GraywatchStore
+import GraywatchRules
+import GraywatchExtract
 
 /// `graywatch eval`: how often each rule, and the flag decision, is right on labeled pages.
 struct EvalCommand: AsyncParsableCommand {
@@ -17,8 +19,11 @@ struct EvalCommand: AsyncParsableCommand {
             Example: graywatch eval samples/labels.csv
             """)
 
-    @Argument(help: "The labels CSV (path,skus,condition,flagged,categories,note).")
-    var labels: String
+    @Argument(help: """
+        Labels CSVs: path,skus,condition,flagged,categories,note (pages of the marketplace folder beside the file, \
+        served and scanned), or file,url,skus,condition,flagged,categories,note (saved pages, checked one by one).
+        """)
+    var labels: [String]
 
     @Option(help: "Store to scan into (default: a fresh temporary file).")
     var db: String?
@@ -28,14 +33,52 @@ struct EvalCommand: AsyncParsableCommand {
 
     @OptionGroup var rules: RulesOptions
 
+    func validate() throws {
+        guard !labels.isEmpty else { throw ValidationError("give at least one labels file") }
+    }
+
     func run() async throws {
-        let labelsURL = URL(fileURLWithPath: labels)
-        let pages = try wrap { try LabeledPage.load(labelsURL) }
-        let root = labelsURL.deletingLastPathComponent().appendingPathComponent("marketplace")
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("graywatch-eval-\(UUID().uuidString).sqlite").path
         let storeOptions = try StoreOptions.parse(["--db", path])
         let (ruleSet, catalog) = try rules.load()
         let adapters = try rules.adapters()
+        var observations: [Observation] = []
+        var missing: [String] = []
+        var all: [LabeledPage] = []
+        // Marketplace pages first (they fill the store's market context), then saved pages.
+        let files = try labels.map { file in (URL(fileURLWithPath: file), try wrap { try LabeledPage.load(URL(fileURLWithPath: file)) }) }
+        for (url, pages) in files where pages.first?.file == nil && !pages.isEmpty {
+            let result = try await scanMarketplace(pages, root: url.deletingLastPathComponent().appendingPathComponent("marketplace"),
+                                                   store: storeOptions, rules: ruleSet, catalog: catalog, adapters: adapters)
+            observations += result.found
+            missing += result.missing
+            all += pages
+        }
+        let checker = PageChecker(adapters: adapters, catalog: catalog, rules: ruleSet, store: try storeOptions.open())
+        for (url, pages) in files where pages.first?.file != nil {
+            for page in pages {
+                let file = url.deletingLastPathComponent().appendingPathComponent(page.file ?? "")
+                guard let data = FileManager.default.contents(atPath: file.path) else {
+                    missing.append(file.path)
+                    continue
+                }
+                let verdict = try wrap { try checker.check(html: TextDecoder.decode(data, contentType: nil), url: page.path) }
+                observations.append(Observation(
+                    label: page, findings: verdict.assessment.findings.map { ($0.ruleID, $0.category.rawValue, $0.weight) },
+                    flagged: verdict.flagged))
+                all.append(page)
+            }
+        }
+        let result = Evaluation.compute(observations, missing: missing, rules: ruleSet)
+        EvalPrinter.print(result, pages: all)
+        if let require, result.flag.precision < require || result.flag.recall < require { throw ExitCode(1) }
+    }
+
+    /// Serves the marketplace folder on loopback, scans every labeled page into the store, reads the findings back.
+    private func scanMarketplace(
+        _ pages: [LabeledPage], root: URL, store storeOptions: StoreOptions, rules ruleSet: GraywatchRules.RuleSet,
+        catalog: Catalog, adapters: AdapterSet
+    ) async throws -> (found: [Observation], missing: [String]) {
         let logger = rules.logger("graywatch.eval")
         let paths = pages.map(\.path)
         try await LoopbackServer.run(router: SampleSite.router(root: root)) { base async throws in
@@ -47,11 +90,10 @@ struct EvalCommand: AsyncParsableCommand {
                                          rules: ruleSet, store: try storeOptions.open(), logger: logger)
             _ = await scanner.run()
         }
-        let store = try storeOptions.open()
         let marketplace = adapters.adapter(for: "http://127.0.0.1/")?.site ?? "127.0.0.1"
-        let result = try wrap { try Evaluation.compute(labels: pages, marketplace: marketplace, store: store, rules: ruleSet) }
-        EvalPrinter.print(result, pages: pages)
-        if let require, result.flag.precision < require || result.flag.recall < require { throw ExitCode(1) }
+        return try wrap {
+            try Evaluation.observations(labels: pages, marketplace: marketplace, store: try storeOptions.open(), rules: ruleSet)
+        }
     }
 }
 
