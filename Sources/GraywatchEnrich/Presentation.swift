@@ -7,14 +7,31 @@ import GraywatchCore
 public enum Presentation {
     static let noBrand: Set<String> = ["", "unbranded", "generic", "oem", "n/a", "na", "none", "does not apply", "unknown"]
 
+    /// Item-specifics labels under which sites give the item's own part number.
+    static let partNumberLabels = ["MPN", "Manufacturer Part Number", "Part Number", "Item model number", "Model Number", "Model"]
+    /// Signs that the item is documentation or training about Juniper, not a Juniper product.
+    static let documentationLabels = ["Publisher", "ISBN-10", "ISBN-13", "ISBN", "Author", "Paperback", "Hardcover", "Print length"]
+    static let documentationTitleWords = ["book", "paperback", "hardcover", "kindle edition", "ebook", "e-book", "course",
+                                          "exam prep", "study guide", "training", "workbook", "textbook"]
+
     public static func juniperClaim(for listing: Listing, catalog: Catalog) -> Claim? {
-        let brand = listing.specific("Brand")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let lowerTitle = listing.title.lowercased()
+        if documentationLabels.contains(where: { listing.specific($0) != nil })
+            || documentationTitleWords.contains(where: { word in
+                lowerTitle.range(of: "\\b\(word)\\b", options: .regularExpression) != nil })
+        {
+            return nil
+        }
+        let brand = (listing.specific("Brand") ?? listing.specific("Brand Name") ?? listing.brand)?
+            .trimmingCharacters(in: .whitespaces) ?? ""
         if brand.lowercased().contains("juniper") {
             return Claim(kind: .authenticity, value: "juniper-presented", text: "Brand: \(brand)")
         }
         guard noBrand.contains(brand.lowercased()) else { return nil }
-        if let mpn = listing.specific("MPN"), catalog.entry(matching: mpn) != nil {
-            return Claim(kind: .authenticity, value: "juniper-presented", text: "MPN: \(mpn)")
+        let partNumbers = partNumberLabels.compactMap { label in listing.specific(label).map { (label, $0) } }
+            + (listing.mpn.map { [("MPN", $0)] } ?? [])
+        if let (label, mpn) = partNumbers.first(where: { catalog.entry(matching: $0.1) != nil }) {
+            return Claim(kind: .authenticity, value: "juniper-presented", text: "\(label): \(mpn)")
         }
         let title = listing.title.lowercased()
         let onlyCompatible = ["compatible with juniper", "for juniper", "fits juniper", "juniper compatible"]

@@ -115,23 +115,32 @@ enum PhraseMatcher {
         index >= text.count || !isWord(text[index])
     }
 
-    /// True when one of the three words before `index` (within the same sentence) is a negation.
+    /// Words that join a list without ending a negation's reach ("no warranty or JTAC support").
+    static let conjunctions: Set<String> = ["or", "and", "nor", "/", "&"]
+
+    /// True when one of the three words before `index` (within the same clause; list conjunctions not counted)
+    /// is a negation.
     static func isNegated(_ text: [Unicode.Scalar], before index: Int) -> Bool {
         var words: [String] = []
         var current: [Unicode.Scalar] = []
         var position = index - 1
+        func finish() {
+            guard !current.isEmpty else { return }
+            let word = string(current[...])
+            if !conjunctions.contains(word) { words.append(word) }
+            current = []
+        }
         while position >= 0, words.count < 3 {
             let scalar = text[position]
-            if ".!?;\n".unicodeScalars.contains(scalar) { break }
+            if ".!?;,:()\n".unicodeScalars.contains(scalar) { break }
             if isWord(scalar) || scalar == "'" || scalar == "/" {
                 current.insert(scalar, at: 0)
-            } else if !current.isEmpty {
-                words.append(string(current[...]))
-                current = []
+            } else {
+                finish()
             }
             position -= 1
         }
-        if !current.isEmpty, words.count < 3 { words.append(string(current[...])) }
+        if words.count < 3 { finish() }
         return words.contains { negations.contains($0) }
     }
 

@@ -269,9 +269,11 @@ import Testing
     }
 
     @Test func evalMeetsTheQualityBarOnTheSamples() throws {
-        let run = try CommandLineTests.run(["eval", TestPaths.labels.path, "--require", "0.95"])
+        let saved = TestPaths.pages.appendingPathComponent("labeled/labels.csv").path
+        let run = try CommandLineTests.run(["eval", TestPaths.labels.path, saved, "--require", "0.95"])
         #expect(run.status == 0, "\(run.output)\(run.errors)")
         #expect(run.output.contains("Flag decision:"))
         #expect(run.output.contains("| new-far-below-reference |"))
+        #expect(run.output.contains("Labeled item pages: 205 evaluated"), "\(run.output.prefix(200))")
     }
 }
