@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C, behind module maps and shims of static inline wrappers.
@@ -40,7 +43,14 @@ let package = Package(
         // 6. Score
         .target(name: "GraywatchRules", dependencies: ["GraywatchCore", "Yams"]),
         // 7. Store
-        .target(name: "GraywatchStore", dependencies: ["GraywatchCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "GraywatchStore", dependencies: [
+            "GraywatchCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CompressNIO", package: "compress-nio"), .product(name: "NIOCore", package: "swift-nio"),
+        ]),
+        // 8. Review and enforce: evidence exports (CSV, NDJSON, WARC, takedown batches).
+        .target(name: "GraywatchExport", dependencies: [
+            "GraywatchCore", "GraywatchStore", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // 1 + wiring of 2–7: plan, frontier, robots, the scan loop.
         .target(name: "GraywatchScan", dependencies: [
             "GraywatchCore", "GraywatchFetch", "GraywatchParse", "GraywatchExtract", "GraywatchEnrich",
@@ -55,7 +65,7 @@ let package = Package(
         // The thin executable: argument parsing and wiring.
         .executableTarget(name: "graywatch", dependencies: [
             "GraywatchScan", "GraywatchStore", "GraywatchRules", "GraywatchEnrich", "GraywatchExtract",
-            "GraywatchSampleSite", "GraywatchParse", "GraywatchFetch",
+            "GraywatchSampleSite", "GraywatchParse", "GraywatchFetch", "GraywatchExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -79,6 +89,7 @@ let package = Package(
         .testTarget(name: "GraywatchEnrichTests", dependencies: ["GraywatchEnrich", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchRulesTests", dependencies: ["GraywatchRules", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchStoreTests", dependencies: ["GraywatchStore", "GraywatchTestSupport"]),
+        .testTarget(name: "GraywatchExportTests", dependencies: ["GraywatchExport", "GraywatchStore", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchScanTests", dependencies: [
             "GraywatchScan", "GraywatchStore", "GraywatchSampleSite", "GraywatchEnrich", "GraywatchRules", "GraywatchTestSupport",
             "GraywatchExtract",

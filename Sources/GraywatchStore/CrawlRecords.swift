@@ -60,9 +60,12 @@ public struct PageRecord: Sendable {
     public var discovered: [FrontierEntry]
     /// Validators and links to keep for the next scan.
     public var cache: PageCacheEntry?
+    /// The fetch itself, kept as evidence with the listing (item pages).
+    public var observation: ObservationInput?
 
     public init(url: String, state: FrontierState, outcome: String, listing: Listing? = nil,
-                unchangedListingRef: Int64? = nil, discovered: [FrontierEntry] = [], cache: PageCacheEntry? = nil) {
+                unchangedListingRef: Int64? = nil, discovered: [FrontierEntry] = [], cache: PageCacheEntry? = nil,
+                observation: ObservationInput? = nil) {
         self.url = url
         self.state = state
         self.outcome = outcome
@@ -70,5 +73,6 @@ public struct PageRecord: Sendable {
         self.unchangedListingRef = unchangedListingRef
         self.discovered = discovered
         self.cache = cache
+        self.observation = observation
     }
 }

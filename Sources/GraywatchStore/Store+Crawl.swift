@@ -41,7 +41,11 @@ extension Store {
         return try write("record page \(page.url)") { db in
             var listingRef = page.unchangedListingRef
             if let listing = page.listing, let json {
-                listingRef = try Store.upsertListing(db, listing, json: json, now: Store.timestamp(date))
+                let ref = try Store.upsertListing(db, listing, json: json, now: Store.timestamp(date))
+                listingRef = ref
+                if let observation = page.observation {
+                    _ = try Store.insertObservation(db, observation, listing: listing, listingRef: ref, run: run)
+                }
             }
             try db.execute(sql: """
                 UPDATE frontier SET state = ?, outcome = ?, listing_ref = ?, done_at = ? WHERE run_ref = ? AND url = ?

@@ -93,6 +93,67 @@ extension Store {
                 CREATE INDEX listing_serial_serial ON listing_serial (serial);
                 """)
         }
+        migrator.registerMigration("2026-11-26 observations, audit log, notes, users") { db in
+            try db.execute(sql: """
+                CREATE TABLE observation (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    listing_ref INTEGER NOT NULL REFERENCES listing(id),
+                    run_ref INTEGER REFERENCES scan_run(id),
+                    observed_at TEXT NOT NULL,
+                    final_url TEXT NOT NULL,
+                    status INTEGER NOT NULL,
+                    headers_json TEXT NOT NULL,
+                    title TEXT,
+                    price_amount TEXT,
+                    price_currency TEXT,
+                    condition TEXT,
+                    quantity INTEGER,
+                    body_sha256 TEXT NOT NULL,
+                    body_size INTEGER NOT NULL,
+                    body_gzip BLOB NOT NULL
+                );
+                CREATE INDEX observation_listing ON observation (listing_ref, id);
+                CREATE TRIGGER observation_is_evidence_update BEFORE UPDATE ON observation
+                    BEGIN SELECT RAISE(ABORT, 'observations are evidence and cannot be changed'); END;
+                CREATE TRIGGER observation_is_evidence_delete BEFORE DELETE ON observation
+                    BEGIN SELECT RAISE(ABORT, 'observations are evidence and cannot be deleted'); END;
+                ALTER TABLE finding ADD COLUMN observation_ref INTEGER REFERENCES observation(id);
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    review_ref INTEGER NOT NULL REFERENCES review_item(id),
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    from_value TEXT,
+                    to_value TEXT,
+                    reason TEXT,
+                    at TEXT NOT NULL
+                );
+                CREATE INDEX audit_log_review ON audit_log (review_ref, id);
+                CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TABLE note (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    review_ref INTEGER NOT NULL REFERENCES review_item(id),
+                    author TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    at TEXT NOT NULL
+                );
+                CREATE TABLE user (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL,
+                    password_hash TEXT,
+                    created_at TEXT NOT NULL
+                );
+                ALTER TABLE review_item ADD COLUMN assignee TEXT;
+                ALTER TABLE review_item ADD COLUMN confirmed_category TEXT;
+                ALTER TABLE review_item ADD COLUMN dismissed_rules TEXT;
+                ALTER TABLE review_item ADD COLUMN dismissed_price TEXT;
+                CREATE INDEX review_item_assignee ON review_item (assignee);
+                """)
+        }
         return migrator
     }
 }
