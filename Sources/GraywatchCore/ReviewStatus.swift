@@ -8,4 +8,18 @@ public enum ReviewStatus: String, Sendable, Codable, CaseIterable {
     case removed
     case stillLive = "still-live"
     case reinstated
+
+    /// The statuses an item may move to from this one.
+    public var next: Set<ReviewStatus> {
+        switch self {
+        case .new: return [.inReview, .confirmed, .dismissed]
+        case .inReview: return [.new, .confirmed, .dismissed]
+        case .confirmed: return [.inReview, .dismissed, .enforcementRequested]
+        case .dismissed: return [.inReview, .new]
+        case .enforcementRequested: return [.removed, .stillLive]
+        case .stillLive: return [.enforcementRequested, .removed]
+        case .removed: return [.reinstated]
+        case .reinstated: return [.inReview, .confirmed, .enforcementRequested]
+        }
+    }
 }

@@ -17,6 +17,7 @@ public struct QueueEntry: Sendable, Codable, Equatable {
     public var url: String
     public var openedAt: String
     public var updatedAt: String
+    public var assignee: String?
 }
 
 /// A queue item with everything `queue show` prints.

@@ -6,8 +6,10 @@ extension Store {
     /// Replaces the listing's findings with this assessment's and opens or updates its review item when the
     /// score reaches `threshold`. An existing item keeps its status: the queue never holds a listing twice.
     @discardableResult
-    public func save(_ assessment: Assessment, listingRef: Int64, threshold: Int, at date: Date = Date())
-        throws(StoreError) -> QueueOutcome
+    /// A dismissed item re-opens (status new, audited) only when its evidence changes materially: a rule fires
+    /// that had not fired at dismissal, or the price moved by more than `reopenPriceShare` (0.2 = 20%).
+    public func save(_ assessment: Assessment, listingRef: Int64, threshold: Int, at date: Date = Date(),
+                     reopenPriceShare: Double = 0.2) throws(StoreError) -> QueueOutcome
     {
         let now = Store.timestamp(date)
         let categories = assessment.rankedCategories.map(\.rawValue).joined(separator: ",")
@@ -20,10 +22,22 @@ extension Store {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [listingRef, finding.ruleID, finding.category.rawValue, finding.weight, evidence, now])
             }
-            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM review_item WHERE listing_ref = ?",
-                                                 arguments: [listingRef]) {
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT r.id, r.status, r.dismissed_rules, r.dismissed_price, l.price_amount FROM review_item r
+                JOIN listing l ON l.id = r.listing_ref WHERE r.listing_ref = ?
+                """, arguments: [listingRef]) {
+                let existing: Int64 = row["id"]
                 try db.execute(sql: "UPDATE review_item SET score = ?, categories = ?, updated_at = ? WHERE id = ?",
                                arguments: [assessment.score, categories, now, existing])
+                if (row["status"] as String) == ReviewStatus.dismissed.rawValue,
+                    let why = Store.reopenReason(assessment, dismissedRules: row["dismissed_rules"],
+                                                 dismissedPrice: row["dismissed_price"], price: row["price_amount"],
+                                                 share: reopenPriceShare, threshold: threshold)
+                {
+                    try db.execute(sql: "UPDATE review_item SET status = ? WHERE id = ?", arguments: [ReviewStatus.new.rawValue, existing])
+                    try Store.audit(db, existing, actor: "graywatch", action: "reopen", from: ReviewStatus.dismissed.rawValue,
+                                    to: ReviewStatus.new.rawValue, reason: why)
+                }
                 return .updated(existing)
             }
             guard assessment.score >= threshold, !assessment.findings.isEmpty else { return .notQueued }
@@ -35,17 +49,33 @@ extension Store {
         }
     }
 
+    /// Why a dismissed item's new evidence re-opens it, or nil when it does not change materially.
+    static func reopenReason(_ assessment: Assessment, dismissedRules: String?, dismissedPrice: String?, price: String?,
+                             share: Double, threshold: Int) -> String? {
+        guard assessment.score >= threshold else { return nil }
+        let before = Set((dismissedRules ?? "").split(separator: ",").map(String.init))
+        let new = Set(assessment.findings.map(\.ruleID)).subtracting(before)
+        if !new.isEmpty { return "new rules hit: \(new.sorted().joined(separator: ", "))" }
+        if let old = dismissedPrice.flatMap({ Double($0) }), let current = price.flatMap({ Double($0) }), old > 0,
+            abs(current - old) / old > share
+        {
+            return String(format: "price moved %.0f%% since dismissal (%@ → %@)", abs(current - old) / old * 100,
+                          dismissedPrice ?? "", price ?? "")
+        }
+        return nil
+    }
+
     /// The review queue, highest score first, optionally only items in one status.
     public func queue(status: ReviewStatus? = nil) throws(StoreError) -> [QueueEntry] {
+        try queue(QueueFilter(status: status))
+    }
+
+    /// The review items a filter selects, highest score first.
+    public func queue(_ filter: QueueFilter) throws(StoreError) -> [QueueEntry] {
         try read("list the queue") { db in
-            var sql = Store.entrySelect
-            var arguments: StatementArguments = []
-            if let status {
-                sql += " WHERE r.status = ?"
-                arguments = [status.rawValue]
-            }
-            sql += " ORDER BY r.score DESC, r.id ASC"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Store.entry)
+            let (clause, arguments) = filter.sql
+            return try Row.fetchAll(db, sql: Store.entrySelect + clause + " ORDER BY r.score DESC, r.id ASC", arguments: arguments)
+                .map(Store.entry)
         }
     }
 
@@ -74,7 +104,7 @@ extension Store {
     static let entrySelect = """
         SELECT r.id, r.listing_ref, r.score, r.categories, r.status, r.opened_at, r.updated_at, l.marketplace,
             l.listing_id, l.title, l.price_amount, l.price_currency, l.condition, l.primary_sku, l.seller_name, l.url,
-            l.listing_json
+            l.listing_json, r.assignee
         FROM review_item r JOIN listing l ON l.id = r.listing_ref
         """
 
@@ -88,7 +118,7 @@ extension Store {
             id: row["id"], score: row["score"], categories: categories.split(separator: ",").map(String.init),
             status: row["status"], marketplace: row["marketplace"], listingID: row["listing_id"], title: row["title"],
             price: price, condition: row["condition"], sku: row["primary_sku"], seller: row["seller_name"],
-            url: row["url"], openedAt: row["opened_at"], updatedAt: row["updated_at"])
+            url: row["url"], openedAt: row["opened_at"], updatedAt: row["updated_at"], assignee: row["assignee"])
     }
 }
 
