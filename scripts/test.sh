@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+# warcio (PyPI) checks the WARC files graywatch writes.
+python3 -c "import warcio" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check warcio
 swift build
 swift test

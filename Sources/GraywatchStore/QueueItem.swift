@@ -18,6 +18,26 @@ public struct QueueEntry: Sendable, Codable, Equatable {
     public var openedAt: String
     public var updatedAt: String
     public var assignee: String?
+
+    public init(id: Int64, score: Int, categories: [String], status: String, marketplace: String, listingID: String,
+                title: String, price: String?, condition: String, sku: String?, seller: String?, url: String,
+                openedAt: String, updatedAt: String, assignee: String?) {
+        self.id = id
+        self.score = score
+        self.categories = categories
+        self.status = status
+        self.marketplace = marketplace
+        self.listingID = listingID
+        self.title = title
+        self.price = price
+        self.condition = condition
+        self.sku = sku
+        self.seller = seller
+        self.url = url
+        self.openedAt = openedAt
+        self.updatedAt = updatedAt
+        self.assignee = assignee
+    }
 }
 
 /// A queue item with everything `queue show` prints.
