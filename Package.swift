@@ -88,7 +88,9 @@ let package = Package(
         ]),
         .testTarget(name: "GraywatchEnrichTests", dependencies: ["GraywatchEnrich", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchRulesTests", dependencies: ["GraywatchRules", "GraywatchTestSupport"]),
-        .testTarget(name: "GraywatchStoreTests", dependencies: ["GraywatchStore", "GraywatchTestSupport"]),
+        .testTarget(name: "GraywatchStoreTests", dependencies: [
+            "GraywatchStore", "GraywatchTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "GraywatchExportTests", dependencies: ["GraywatchExport", "GraywatchStore", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchScanTests", dependencies: [
             "GraywatchScan", "GraywatchStore", "GraywatchSampleSite", "GraywatchEnrich", "GraywatchRules", "GraywatchTestSupport",

@@ -16,6 +16,19 @@ extension Store {
 
     static func upsertListing(_ db: Database, _ listing: Listing, json: String, now: String) throws -> Int64 {
         let id = try insertOrUpdateListing(db, listing, json: json, now: now)
+        try db.execute(sql: "INSERT OR IGNORE INTO marketplace (name, first_seen) VALUES (?, ?)", arguments: [listing.marketplace, now])
+        if let seller = listing.seller.name {
+            try db.execute(sql: """
+                INSERT INTO seller (marketplace, name, feedback_score, feedback_percent, location, member_since, first_seen, last_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (marketplace, name) DO UPDATE SET
+                    feedback_score = COALESCE(excluded.feedback_score, feedback_score),
+                    feedback_percent = COALESCE(excluded.feedback_percent, feedback_percent),
+                    location = COALESCE(excluded.location, location),
+                    member_since = COALESCE(excluded.member_since, member_since), last_seen = excluded.last_seen
+                """, arguments: [listing.marketplace, seller, listing.seller.feedbackScore, listing.seller.feedbackPercent,
+                                 listing.seller.location, listing.seller.memberSince, now, now])
+        }
         try db.execute(sql: "DELETE FROM listing_serial WHERE listing_ref = ?", arguments: [id])
         for serial in Set(listing.identifiers.filter { $0.kind == .serial }.map(\.normalized)) {
             try db.execute(sql: "INSERT OR IGNORE INTO listing_serial (listing_ref, serial) VALUES (?, ?)", arguments: [id, serial])

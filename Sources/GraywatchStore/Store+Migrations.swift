@@ -154,6 +154,49 @@ extension Store {
                 CREATE INDEX review_item_assignee ON review_item (assignee);
                 """)
         }
+        migrator.registerMigration("2026-11-26 marketplaces and sellers") { db in
+            try db.execute(sql: """
+                CREATE TABLE marketplace (
+                    name TEXT PRIMARY KEY,
+                    first_seen TEXT NOT NULL
+                );
+                CREATE TABLE seller (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    marketplace TEXT NOT NULL REFERENCES marketplace(name),
+                    name TEXT NOT NULL,
+                    feedback_score INTEGER,
+                    feedback_percent REAL,
+                    location TEXT,
+                    member_since TEXT,
+                    first_seen TEXT NOT NULL,
+                    last_seen TEXT NOT NULL,
+                    UNIQUE (marketplace, name)
+                );
+                INSERT OR IGNORE INTO marketplace (name, first_seen) SELECT marketplace, MIN(first_seen) FROM listing GROUP BY marketplace;
+                INSERT OR IGNORE INTO seller (marketplace, name, feedback_score, location, first_seen, last_seen)
+                    SELECT marketplace, seller_name, MAX(seller_feedback), MAX(seller_location), MIN(first_seen), MAX(last_seen)
+                    FROM listing WHERE seller_name IS NOT NULL GROUP BY marketplace, seller_name;
+                """)
+        }
+        migrator.registerMigration("2026-11-26 findings kept per observation") { db in
+            try db.execute(sql: """
+                CREATE TABLE finding_new (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    listing_ref INTEGER NOT NULL REFERENCES listing(id) ON DELETE CASCADE,
+                    observation_ref INTEGER REFERENCES observation(id),
+                    rule_id TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    weight INTEGER NOT NULL,
+                    evidence_json TEXT NOT NULL,
+                    found_at TEXT NOT NULL
+                );
+                INSERT INTO finding_new (id, listing_ref, observation_ref, rule_id, category, weight, evidence_json, found_at)
+                    SELECT id, listing_ref, observation_ref, rule_id, category, weight, evidence_json, found_at FROM finding;
+                DROP TABLE finding;
+                ALTER TABLE finding_new RENAME TO finding;
+                CREATE UNIQUE INDEX finding_per_observation ON finding (listing_ref, IFNULL(observation_ref, 0), rule_id);
+                """)
+        }
         return migrator
     }
 }

@@ -14,13 +14,18 @@ extension Store {
         let now = Store.timestamp(date)
         let categories = assessment.rankedCategories.map(\.rawValue).joined(separator: ",")
         return try write("save findings of listing \(listingRef)") { db in
-            try db.execute(sql: "DELETE FROM finding WHERE listing_ref = ?", arguments: [listingRef])
+            // Findings belong to the listing's latest observation: earlier observations keep theirs as history.
+            let observation = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM observation WHERE listing_ref = ?",
+                                                 arguments: [listingRef])
+            try db.execute(sql: "DELETE FROM finding WHERE listing_ref = ? AND observation_ref IS ?",
+                           arguments: [listingRef, observation])
             for finding in assessment.findings {
                 let evidence = String(decoding: try Store.encoder.encode(finding.evidence), as: UTF8.self)
                 try db.execute(sql: """
-                    INSERT INTO finding (listing_ref, rule_id, category, weight, evidence_json, found_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [listingRef, finding.ruleID, finding.category.rawValue, finding.weight, evidence, now])
+                    INSERT INTO finding (listing_ref, rule_id, category, weight, evidence_json, found_at, observation_ref)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [listingRef, finding.ruleID, finding.category.rawValue, finding.weight, evidence, now,
+                                     observation])
             }
             if let row = try Row.fetchOne(db, sql: """
                 SELECT r.id, r.status, r.dismissed_rules, r.dismissed_price, l.price_amount FROM review_item r
@@ -90,8 +95,8 @@ extension Store {
             let listing = try Store.decoder.decode(Listing.self, from: Data(json.utf8))
             let findings = try Row.fetchAll(db, sql: """
                 SELECT rule_id, category, weight, evidence_json, found_at FROM finding
-                WHERE listing_ref = ? ORDER BY weight DESC, rule_id
-                """, arguments: [listingRef]).map { finding in
+                WHERE listing_ref = ? AND \(Store.latestObservation) ORDER BY weight DESC, rule_id
+                """, arguments: [listingRef, listingRef]).map { finding in
                 StoredFinding(
                     ruleID: finding["rule_id"], category: finding["category"], weight: finding["weight"],
                     evidence: try Store.decoder.decode([Evidence].self, from: Data((finding["evidence_json"] as String).utf8)),
@@ -100,6 +105,9 @@ extension Store {
             return QueueItemDetail(entry: Store.entry(row), listing: listing, findings: findings)
         }
     }
+
+    /// Findings of the listing's latest observation (or of no observation, for listings stored without one).
+    static let latestObservation = "observation_ref IS (SELECT MAX(id) FROM observation WHERE listing_ref = ?)"
 
     static let entrySelect = """
         SELECT r.id, r.listing_ref, r.score, r.categories, r.status, r.opened_at, r.updated_at, l.marketplace,
@@ -127,9 +135,9 @@ extension Store {
     public func findings(listingRef: Int64) throws(StoreError) -> [StoredFinding] {
         try read("findings of listing \(listingRef)") { db in
             try Row.fetchAll(db, sql: """
-                SELECT rule_id, category, weight, evidence_json, found_at FROM finding WHERE listing_ref = ?
-                ORDER BY weight DESC, rule_id
-                """, arguments: [listingRef]).map { row in
+                SELECT rule_id, category, weight, evidence_json, found_at FROM finding
+                WHERE listing_ref = ? AND \(Store.latestObservation) ORDER BY weight DESC, rule_id
+                """, arguments: [listingRef, listingRef]).map { row in
                 StoredFinding(ruleID: row["rule_id"], category: row["category"], weight: row["weight"],
                               evidence: (try? Store.decoder.decode([Evidence].self, from: Data((row["evidence_json"] as String).utf8))) ?? [],
                               foundAt: row["found_at"])

@@ -54,8 +54,10 @@ extension Store {
         }
         let now = timestamp(Date())
         if status == .dismissed {
-            let rules = try String.fetchAll(db, sql: "SELECT rule_id FROM finding WHERE listing_ref = ? ORDER BY rule_id",
-                                            arguments: [row["listing_ref"] as Int64])
+            let listingRef: Int64 = row["listing_ref"]
+            let rules = try String.fetchAll(db, sql: "SELECT rule_id FROM finding WHERE listing_ref = ? AND "
+                                                + Store.latestObservation + " ORDER BY rule_id",
+                                            arguments: [listingRef, listingRef])
             try db.execute(sql: "UPDATE review_item SET dismissed_rules = ?, dismissed_price = ? WHERE id = ?",
                            arguments: [rules.joined(separator: ","), row["price_amount"] as String?, id])
         }

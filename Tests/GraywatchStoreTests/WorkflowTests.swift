@@ -2,6 +2,7 @@ import Foundation
 import GraywatchCore
 @testable import GraywatchStore
 import GraywatchTestSupport
+import GRDB
 import Testing
 
 /// The review workflow on a real SQLite file: every transition, the audit log, re-opening, bulk actions, evidence.
@@ -163,5 +164,37 @@ import Testing
             try db.execute(sql: "UPDATE observation SET body_gzip = ?", arguments: [try EvidenceCodec.compress(Data("forged".utf8))])
         }
         #expect(try store.verifyEvidence().mismatches == [observation.id])
+    }
+}
+
+@Suite struct ObservationHistoryTests {
+    @Test func reobservingKeepsEveryFetchAndFindingsPerObservation() throws {
+        let store = try WorkflowTests.store()
+        let run = try store.beginRun(configurationJSON: "{}", start: [])
+        var listing = Listing(marketplace: "ebay", listingID: "7", url: "http://t/itm/7", title: "Juniper SRX345",
+                              price: Price(amount: 900, currency: "USD"), condition: .new, quantityAvailable: 3,
+                              seller: Seller(name: "depot", feedbackScore: 12))
+        func observe(_ body: String) throws -> Int64 {
+            try #require(try store.record(PageRecord(
+                url: "http://t/itm/7", state: .done, outcome: "200 item", listing: listing,
+                observation: ObservationInput(observedAt: Date(), finalURL: "http://t/itm/7", status: 200, headers: [],
+                                              body: Data(body.utf8))), run: run))
+        }
+        let ref = try observe("<p>first</p>")
+        try store.save(Assessment(findings: [WorkflowTests.finding("r1")]), listingRef: ref, threshold: 50)
+        listing.price = Price(amount: 450, currency: "USD")
+        listing.quantityAvailable = 10
+        _ = try observe("<p>second</p>")
+        try store.save(Assessment(findings: [WorkflowTests.finding("r1"), WorkflowTests.finding("r2")]), listingRef: ref, threshold: 50)
+        let observations = try store.observations(listingRef: ref)
+        #expect(observations.map(\.price) == ["USD 900", "USD 450"])
+        #expect(observations.map(\.quantity) == [3, 10])
+        #expect(Set(observations.map(\.bodySHA256)).count == 2)
+        #expect(try store.findings(listingRef: ref).map(\.ruleID).sorted() == ["r1", "r2"], "the latest observation's findings")
+        let all = try store.database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM finding WHERE listing_ref = ?", arguments: [ref]) }
+        #expect(all == 3, "the first observation keeps its finding")
+        #expect(try store.queue().count == 1)
+        let sellers = try store.database.read { try String.fetchAll($0, sql: "SELECT name FROM seller") }
+        #expect(sellers == ["depot"])
     }
 }
