@@ -39,7 +39,7 @@ public enum QueueExport {
         var captures = 0
         for entry in entries {
             guard let ref = try store.listingRef(marketplace: entry.marketplace, listingID: entry.listingID) else { continue }
-            for observation in try store.observations(listingRef: ref) {
+            for observation in try store.observations(listingRef: ref) where (200..<300).contains(observation.status) {
                 guard let body = try store.observationBody(observation.id) else { continue }
                 let date = ISO8601DateFormatter.withFractions.date(from: observation.observedAt) ?? Date()
                 writer.addCapture(

@@ -34,7 +34,11 @@ extension ListingScanner {
         if page.status == 304, let cached {
             let record = PageRecord(
                 url: job.url, state: .done, outcome: "304 not modified", unchangedListingRef: cached.listingRef,
-                discovered: cached.links.map { FrontierEntry(url: $0, depth: job.depth + 1) })
+                discovered: cached.links.map { FrontierEntry(url: $0, depth: job.depth + 1) },
+                observation: cached.kind == .item
+                    ? ObservationInput(observedAt: page.fetchedAt, finalURL: page.finalURL, status: 304, headers: page.headers,
+                                       body: Data())
+                    : nil)
             return .done(record, kind: cached.kind, failure: nil, status: 304, bytes: bytes, notModified: true)
         }
         if page.status == 429 || (500..<600).contains(page.status) {

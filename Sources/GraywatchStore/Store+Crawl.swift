@@ -46,6 +46,12 @@ extension Store {
                 if let observation = page.observation {
                     _ = try Store.insertObservation(db, observation, listing: listing, listingRef: ref, run: run)
                 }
+            } else if let ref = page.unchangedListingRef, let observation = page.observation,
+                let json = try String.fetchOne(db, sql: "SELECT listing_json FROM listing WHERE id = ?", arguments: [ref]),
+                let listing = try? Store.decoder.decode(Listing.self, from: Data(json.utf8))
+            {
+                // A 304 is a fetch too: it proves the listing was still there, unchanged, at that time.
+                _ = try Store.insertObservation(db, observation, listing: listing, listingRef: ref, run: run)
             }
             try db.execute(sql: """
                 UPDATE frontier SET state = ?, outcome = ?, listing_ref = ?, done_at = ? WHERE run_ref = ? AND url = ?

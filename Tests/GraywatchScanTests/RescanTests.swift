@@ -30,6 +30,9 @@ import Testing
         #expect(second.updated == first.opened)
         let conditional = await log.entries.filter { $0.ifNoneMatch != nil }
         #expect(conditional.count == pages)
+        // Each item fetch, 304 included, is an observation: the evidence that the listing was still there.
+        let ref = try #require(second.listingRefs.first)
+        #expect(try store.observations(listingRef: ref).map(\.status) == [200, 304])
     }
 
     @Test func changedPageIsFetchedAndParsedAgain() async throws {
