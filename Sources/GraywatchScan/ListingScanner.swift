@@ -99,7 +99,8 @@ public struct ListingScanner: Sendable {
                         !scored.contains(partner) { queue.append(partner) }
                 }
                 let assessment = rules.assess(listing, context: context)
-                switch try store.save(assessment, listingRef: ref, threshold: rules.threshold) {
+                switch try store.save(assessment, listingRef: ref, threshold: rules.threshold,
+                                      reopenPriceShare: configuration.reopenPriceShare ?? 0.2) {
                 case .opened: report.opened += 1
                 case .updated: report.updated += 1
                 case .notQueued: break

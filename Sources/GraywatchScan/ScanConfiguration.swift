@@ -16,12 +16,16 @@ public struct ScanConfiguration: Sendable, Codable, Equatable {
     public var minimumMarketSamples: Int
     /// Query parameters removed from every URL before dedup (tracking); `*` at the end matches a prefix.
     public var stripQueryParameters: [String]
+    /// A dismissed item re-opens when the price moves by more than this share (0.2 = 20%) or a new rule fires.
+    /// (Optional so configurations stored by earlier versions still load; nil means 0.2.)
+    public var reopenPriceShare: Double?
 
     public init(
         startURLs: [String], marketplace: String? = nil, maxPages: Int = 1000, maxDepth: Int = 50,
         politeness: Politeness = Politeness(), fetch: FetchOptions = FetchOptions(), minimumMarketSamples: Int = 3,
-        stripQueryParameters: [String] = URLNormalizer.defaultStripped
+        stripQueryParameters: [String] = URLNormalizer.defaultStripped, reopenPriceShare: Double = 0.2
     ) {
+        self.reopenPriceShare = reopenPriceShare
         self.startURLs = startURLs
         self.marketplace = marketplace
         self.maxPages = maxPages

@@ -52,6 +52,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Seconds a page may take in all before it is abandoned.")
     var timeout: Double = 30
 
+    @Option(help: "A dismissed item re-opens when its price moves by more than this share (or a new rule fires).")
+    var reopenPriceShare: Double = 0.2
+
     @Option(help: "A URL or address where site owners can reach you; it goes into the User-Agent.")
     var contact: String?
 
@@ -99,7 +102,7 @@ struct ScanCommand: AsyncParsableCommand {
         politeness.maxAttempts = maxAttempts
         return ScanConfiguration(
             startURLs: startURLs, marketplace: marketplace, maxPages: maxPages, maxDepth: maxDepth,
-            politeness: politeness, fetch: fetch)
+            politeness: politeness, fetch: fetch, reopenPriceShare: reopenPriceShare)
     }
 }
 
