@@ -15,10 +15,11 @@ public enum Presentation {
                                           "exam prep", "study guide", "training", "workbook", "textbook"]
 
     public static func juniperClaim(for listing: Listing, catalog: Catalog) -> Claim? {
-        let lowerTitle = listing.title.lowercased()
+        // The title as " word word … " so a phrase is found whole with a plain substring search.
+        let words = " " + listing.title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
+            .joined(separator: " ") + " "
         if documentationLabels.contains(where: { listing.specific($0) != nil })
-            || documentationTitleWords.contains(where: { word in
-                lowerTitle.range(of: "\\b\(word)\\b", options: .regularExpression) != nil })
+            || documentationTitleWords.contains(where: { words.contains(" \($0) ") })
         {
             return nil
         }

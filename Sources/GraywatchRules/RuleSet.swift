@@ -20,13 +20,9 @@ public struct RuleSet: Sendable {
 
     /// Step 6 of the pipeline: every non-private rule that fires becomes a finding; the score is the sum of their weights.
     public func assess(_ listing: Listing, context: MarketContext) -> Assessment {
-        var input = RuleInput(listing: listing, market: context)
-        for index in order {
-            let rule = rules[index]
-            if let evidence = rule.condition.evaluate(input) { input.hits[rule.id] = evidence }
-        }
+        let hits = evidence(listing, context: context)
         let findings = rules.compactMap { rule -> Finding? in
-            guard !rule.isPrivate, let evidence = input.hits[rule.id] else { return nil }
+            guard !rule.isPrivate, let evidence = hits[rule.id] else { return nil }
             return Finding(ruleID: rule.id, category: rule.category, weight: rule.weight, evidence: evidence)
         }
         return Assessment(findings: findings)
@@ -34,12 +30,17 @@ public struct RuleSet: Sendable {
 
     /// The ids of the rules (private ones included) that fire on a listing.
     public func hits(_ listing: Listing, context: MarketContext) -> Set<String> {
+        Set(evidence(listing, context: context).keys)
+    }
+
+    /// Every rule that fires (helpers first, so meta rules see them), with its evidence.
+    private func evidence(_ listing: Listing, context: MarketContext) -> [String: [Evidence]] {
         var input = RuleInput(listing: listing, market: context)
         for index in order {
             let rule = rules[index]
             if let evidence = rule.condition.evaluate(input) { input.hits[rule.id] = evidence }
         }
-        return Set(input.hits.keys)
+        return input.hits
     }
 
     /// True when the assessment's score reaches the threshold.

@@ -55,7 +55,7 @@ struct CrawlState {
             guard var host = hosts[origin] else { continue }
             while let index = host.readyJobIndex(now: now, politeness: politeness) {
                 let job = host.queue.remove(at: index)
-                if let robots = host.usableRobots(now: now), !robots.allows(ListingScanner.pathAndQuery(job.url)) {
+                if let robots = host.usableRobots(now: now), !robots.allows(URLTools.pathAndQuery(job.url)) {
                     blocked(job, robots)
                     continue
                 }

@@ -92,10 +92,4 @@ extension ListingScanner {
         }
         return report
     }
-
-    static func pathAndQuery(_ url: String) -> String {
-        guard let components = URLComponents(string: url) else { return "/" }
-        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
-        return path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GraywatchExtract
 import GraywatchFetch
 import GraywatchStore
 
@@ -93,7 +94,7 @@ extension ListingScanner {
     }
 
     func blockedByRobots(_ job: CrawlJob, robots: Robots, run: Int64, report: inout ScanReport) {
-        let rule = robots.decidingRule(for: Self.pathAndQuery(job.url))
+        let rule = robots.decidingRule(for: URLTools.pathAndQuery(job.url))
         let because = rule.map { "robots.txt line \($0.line) disallows it" } ?? "robots.txt disallows it"
         logger.info("\(LogSafe.text(job.url)): \(because)")
         report.skippedByRobots.append(job.url)

@@ -93,16 +93,7 @@ extension Store {
             let listingRef: Int64 = row["listing_ref"]
             let json: String = row["listing_json"]
             let listing = try Store.decoder.decode(Listing.self, from: Data(json.utf8))
-            let findings = try Row.fetchAll(db, sql: """
-                SELECT rule_id, category, weight, evidence_json, found_at FROM finding
-                WHERE listing_ref = ? AND \(Store.latestObservation) ORDER BY weight DESC, rule_id
-                """, arguments: [listingRef, listingRef]).map { finding in
-                StoredFinding(
-                    ruleID: finding["rule_id"], category: finding["category"], weight: finding["weight"],
-                    evidence: try Store.decoder.decode([Evidence].self, from: Data((finding["evidence_json"] as String).utf8)),
-                    foundAt: finding["found_at"])
-            }
-            return QueueItemDetail(entry: Store.entry(row), listing: listing, findings: findings)
+            return QueueItemDetail(entry: Store.entry(row), listing: listing, findings: try Store.findings(db, listingRef))
         }
     }
 
@@ -131,17 +122,19 @@ extension Store {
 }
 
 extension Store {
-    /// The findings stored for a listing (its last assessment).
+    /// The findings stored for a listing (its latest observation's).
     public func findings(listingRef: Int64) throws(StoreError) -> [StoredFinding] {
-        try read("findings of listing \(listingRef)") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT rule_id, category, weight, evidence_json, found_at FROM finding
-                WHERE listing_ref = ? AND \(Store.latestObservation) ORDER BY weight DESC, rule_id
-                """, arguments: [listingRef, listingRef]).map { row in
-                StoredFinding(ruleID: row["rule_id"], category: row["category"], weight: row["weight"],
-                              evidence: (try? Store.decoder.decode([Evidence].self, from: Data((row["evidence_json"] as String).utf8))) ?? [],
-                              foundAt: row["found_at"])
-            }
+        try read("findings of listing \(listingRef)") { db in try Store.findings(db, listingRef) }
+    }
+
+    static func findings(_ db: Database, _ listingRef: Int64) throws -> [StoredFinding] {
+        try Row.fetchAll(db, sql: """
+            SELECT rule_id, category, weight, evidence_json, found_at FROM finding
+            WHERE listing_ref = ? AND \(Store.latestObservation) ORDER BY weight DESC, rule_id
+            """, arguments: [listingRef, listingRef]).map { row in
+            StoredFinding(ruleID: row["rule_id"], category: row["category"], weight: row["weight"],
+                          evidence: (try? Store.decoder.decode([Evidence].self, from: Data((row["evidence_json"] as String).utf8))) ?? [],
+                          foundAt: row["found_at"])
         }
     }
 }

@@ -72,28 +72,32 @@ extension Store {
 
     /// Assigns an item (nil unassigns), audited.
     public func assign(_ id: Int64, to assignee: String?, actor: String) throws {
-        try database.write { db in
-            guard let previous = try Row.fetchOne(db, sql: "SELECT assignee FROM review_item WHERE id = ?", arguments: [id]) else {
-                throw WorkflowError(message: "no review item \(id)")
-            }
-            try db.execute(sql: "UPDATE review_item SET assignee = ?, updated_at = ? WHERE id = ?",
-                           arguments: [assignee, Store.timestamp(Date()), id])
-            try Store.audit(db, id, actor: actor, action: "assign", from: previous["assignee"], to: assignee, reason: nil)
+        try database.write { db in try Store.assign(db, id, to: assignee, actor: actor) }
+    }
+
+    static func assign(_ db: Database, _ id: Int64, to assignee: String?, actor: String) throws {
+        guard let previous = try Row.fetchOne(db, sql: "SELECT assignee FROM review_item WHERE id = ?", arguments: [id]) else {
+            throw WorkflowError(message: "no review item \(id)")
         }
+        try db.execute(sql: "UPDATE review_item SET assignee = ?, updated_at = ? WHERE id = ?",
+                       arguments: [assignee, timestamp(Date()), id])
+        try audit(db, id, actor: actor, action: "assign", from: previous["assignee"], to: assignee, reason: nil)
     }
 
     /// Adds a note, audited.
     public func addNote(_ id: Int64, text: String, author: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw WorkflowError(message: "a note needs text") }
-        try database.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM review_item WHERE id = ?", arguments: [id]) == true else {
-                throw WorkflowError(message: "no review item \(id)")
-            }
-            try db.execute(sql: "INSERT INTO note (review_ref, author, text, at) VALUES (?, ?, ?, ?)",
-                           arguments: [id, author, trimmed, Store.timestamp(Date())])
-            try Store.audit(db, id, actor: author, action: "note", from: nil, to: nil, reason: nil)
+        try database.write { db in try Store.note(db, id, text: trimmed, author: author) }
+    }
+
+    static func note(_ db: Database, _ id: Int64, text: String, author: String) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM review_item WHERE id = ?", arguments: [id]) == true else {
+            throw WorkflowError(message: "no review item \(id)")
         }
+        try db.execute(sql: "INSERT INTO note (review_ref, author, text, at) VALUES (?, ?, ?, ?)",
+                       arguments: [id, author, text, timestamp(Date())])
+        try audit(db, id, actor: author, action: "note", from: nil, to: nil, reason: nil)
     }
 
     /// Applies one change to every item the filter selects, all in one transaction: all or nothing.
@@ -115,21 +119,12 @@ extension Store {
 
     /// Bulk assignment by filter.
     public func bulkAssign(_ filter: QueueFilter, to assignee: String?, actor: String) throws -> Int {
-        try bulk(filter) { db, id in
-            let previous = try String.fetchOne(db, sql: "SELECT assignee FROM review_item WHERE id = ?", arguments: [id])
-            try db.execute(sql: "UPDATE review_item SET assignee = ?, updated_at = ? WHERE id = ?",
-                           arguments: [assignee, Store.timestamp(Date()), id])
-            try Store.audit(db, id, actor: actor, action: "assign", from: previous, to: assignee, reason: nil)
-        }
+        try bulk(filter) { db, id in try Store.assign(db, id, to: assignee, actor: actor) }
     }
 
     /// Bulk note by filter.
     public func bulkNote(_ filter: QueueFilter, text: String, author: String) throws -> Int {
-        try bulk(filter) { db, id in
-            try db.execute(sql: "INSERT INTO note (review_ref, author, text, at) VALUES (?, ?, ?, ?)",
-                           arguments: [id, author, text, Store.timestamp(Date())])
-            try Store.audit(db, id, actor: author, action: "note", from: nil, to: nil, reason: nil)
-        }
+        try bulk(filter) { db, id in try Store.note(db, id, text: text, author: author) }
     }
 
     /// An item's audit log, oldest first.

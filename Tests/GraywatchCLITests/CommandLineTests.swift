@@ -141,7 +141,7 @@ import Testing
         let lines = try String(contentsOf: csv, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         for line in lines.dropFirst() {
-            let row = Dictionary(zip(header, Self.fields(line)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+            let row = Dictionary(zip(header, CSVLine.fields(line)).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
             let file = folder.appendingPathComponent(row["file"] ?? "")
             let run = try CommandLineTests.run(["extract", file.path, "--url", row["page_url"] ?? ""])
             #expect(run.status == 0, "\(file.lastPathComponent): \(run.errors)")
@@ -155,23 +155,6 @@ import Testing
                 #expect(price?["currency"] as? String == row["price_currency"], "\(file.lastPathComponent) currency")
             }
         }
-    }
-
-    /// RFC 4180 fields of one line.
-    static func fields(_ line: String) -> [String] {
-        var fields: [String] = [], current = "", quoted = false
-        var characters = Array(line)[...]
-        while let character = characters.popFirst() {
-            if quoted {
-                if character == "\"" {
-                    if characters.first == "\"" { current.append("\""); characters = characters.dropFirst() } else { quoted = false }
-                } else { current.append(character) }
-            } else if character == "\"" { quoted = true }
-            else if character == "," { fields.append(current); current = "" }
-            else { current.append(character) }
-        }
-        fields.append(current)
-        return fields
     }
 
     @Test func inspectPriceAsDocumented() throws {

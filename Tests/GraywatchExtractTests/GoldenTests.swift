@@ -85,31 +85,3 @@ enum ExpectedPages {
         }
     }
 }
-
-/// RFC 4180 fields of one CSV line.
-enum CSVLine {
-    static func fields(_ line: String) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var previousQuote = false
-        for character in line {
-            if quoted {
-                if character == "\"" { quoted = false; previousQuote = true } else { current.append(character) }
-            } else if character == "\"" {
-                if previousQuote { current.append("\"") }
-                quoted = true
-                previousQuote = false
-            } else if character == "," {
-                fields.append(current)
-                current = ""
-                previousQuote = false
-            } else {
-                current.append(character)
-                previousQuote = false
-            }
-        }
-        fields.append(current)
-        return fields
-    }
-}

@@ -53,3 +53,22 @@ public struct Label: Sendable {
         }
     }
 }
+
+/// RFC 4180 fields of one CSV line (quoted fields, doubled quotes), for reading the test data files.
+public enum CSVLine {
+    public static func fields(_ line: String) -> [String] {
+        var fields: [String] = [], current = "", quoted = false
+        var characters = Array(line)[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character == "\"" {
+                    if characters.first == "\"" { current.append("\""); characters = characters.dropFirst() } else { quoted = false }
+                } else { current.append(character) }
+            } else if character == "\"" { quoted = true }
+            else if character == "," { fields.append(current); current = "" }
+            else { current.append(character) }
+        }
+        fields.append(current)
+        return fields
+    }
+}
