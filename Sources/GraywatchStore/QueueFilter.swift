@@ -2,43 +2,73 @@ import GRDB
 import GraywatchCore
 
 /// Which review items a list, a bulk action or an export covers. Empty fields do not filter.
-public struct QueueFilter: Sendable, Equatable {
+public struct QueueFilter: Sendable, Equatable, Codable {
     public var status: ReviewStatus?
     public var category: Category?
     public var minScore: Int?
+    public var maxScore: Int?
     public var marketplace: String?
     public var seller: String?
+    /// The part number before its first hyphen (EX4300 for EX4300-48T).
+    public var skuFamily: String?
     public var assignee: String?
+    /// Words to find in the listing's title, seller, part number or listing id (full-text, prefix match).
+    public var text: String?
     public var ids: [Int64]?
 
-    public init(status: ReviewStatus? = nil, category: Category? = nil, minScore: Int? = nil, marketplace: String? = nil,
-                seller: String? = nil, assignee: String? = nil, ids: [Int64]? = nil) {
+    public init(status: ReviewStatus? = nil, category: Category? = nil, minScore: Int? = nil, maxScore: Int? = nil,
+                marketplace: String? = nil, seller: String? = nil, skuFamily: String? = nil, assignee: String? = nil,
+                text: String? = nil, ids: [Int64]? = nil) {
         self.status = status
         self.category = category
         self.minScore = minScore
+        self.maxScore = maxScore
         self.marketplace = marketplace
         self.seller = seller
+        self.skuFamily = skuFamily
         self.assignee = assignee
+        self.text = text
         self.ids = ids
     }
 
-    /// The SQL WHERE clause (over `review_item r JOIN listing l`) and its arguments.
+    /// The SQL WHERE clause (over `review_item r JOIN listing l`) and its arguments. Every filter reads a column of
+    /// `review_item` that an index covers; seller text never reaches the SQL text, only its arguments.
     var sql: (String, StatementArguments) {
+        let (clauses, arguments) = conditions
+        return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), arguments)
+    }
+
+    var conditions: ([String], StatementArguments) {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         if let status { clauses.append("r.status = ?"); arguments += [status.rawValue] }
         if let category {
-            clauses.append("(',' || r.categories || ',') LIKE ?")
-            arguments += ["%," + category.rawValue + ",%"]
+            clauses.append("EXISTS (SELECT 1 FROM review_category c WHERE c.review_ref = r.id AND c.category = ?)")
+            arguments += [category.rawValue]
         }
         if let minScore { clauses.append("r.score >= ?"); arguments += [minScore] }
-        if let marketplace { clauses.append("l.marketplace = ?"); arguments += [marketplace] }
-        if let seller { clauses.append("l.seller_name = ?"); arguments += [seller] }
+        if let maxScore { clauses.append("r.score <= ?"); arguments += [maxScore] }
+        if let marketplace { clauses.append("r.marketplace = ?"); arguments += [marketplace] }
+        if let seller { clauses.append("r.seller = ?"); arguments += [seller] }
+        if let skuFamily { clauses.append("r.sku_family = ?"); arguments += [skuFamily.uppercased()] }
         if let assignee { clauses.append("r.assignee = ?"); arguments += [assignee] }
+        if let query = text.flatMap(QueueFilter.fullTextQuery) {
+            clauses.append("r.listing_ref IN (SELECT rowid FROM listing_search WHERE listing_search MATCH ?)")
+            arguments += [query]
+        }
         if let ids {
             clauses.append("r.id IN (\(ids.isEmpty ? "NULL" : ids.map { _ in "?" }.joined(separator: ",")))")
             arguments += StatementArguments(ids)
         }
-        return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), arguments)
+        return (clauses, arguments)
+    }
+
+    /// An FTS5 query from what an analyst typed: every word a quoted prefix term, so no FTS5 syntax
+    /// (operators, column filters) can be injected. Nil when nothing searchable remains.
+    static func fullTextQuery(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { $0.isWhitespace }).map { word in
+            "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
+        }
+        return words.isEmpty ? nil : words.prefix(16).joined(separator: " ")
     }
 }

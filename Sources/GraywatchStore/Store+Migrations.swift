@@ -197,6 +197,8 @@ extension Store {
                 CREATE UNIQUE INDEX finding_per_observation ON finding (listing_ref, IFNULL(observation_ref, 0), rule_id);
                 """)
         }
+        registerQueueAtScale(&migrator)
+        registerWebAccess(&migrator)
         return migrator
     }
 }

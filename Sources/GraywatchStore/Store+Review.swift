@@ -34,6 +34,7 @@ extension Store {
                 let existing: Int64 = row["id"]
                 try db.execute(sql: "UPDATE review_item SET score = ?, categories = ?, updated_at = ? WHERE id = ?",
                                arguments: [assessment.score, categories, now, existing])
+                try Store.setCategories(db, existing, assessment.rankedCategories)
                 if (row["status"] as String) == ReviewStatus.dismissed.rawValue,
                     let why = Store.reopenReason(assessment, dismissedRules: row["dismissed_rules"],
                                                  dismissedPrice: row["dismissed_price"], price: row["price_amount"],
@@ -50,7 +51,21 @@ extension Store {
                 INSERT INTO review_item (listing_ref, score, categories, status, opened_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [listingRef, assessment.score, categories, ReviewStatus.new.rawValue, now, now])
-            return .opened(db.lastInsertedRowID)
+            let opened = db.lastInsertedRowID
+            try Store.setCategories(db, opened, assessment.rankedCategories)
+            return .opened(opened)
+        }
+    }
+
+    /// Replaces an item's rows in `review_category` (which the per-category counts and filters read).
+    static func setCategories(_ db: Database, _ id: Int64, _ categories: [Category]) throws {
+        let current = Set(try String.fetchAll(db, sql: "SELECT category FROM review_category WHERE review_ref = ?", arguments: [id]))
+        let wanted = Set(categories.map(\.rawValue))
+        for gone in current.subtracting(wanted) {
+            try db.execute(sql: "DELETE FROM review_category WHERE review_ref = ? AND category = ?", arguments: [id, gone])
+        }
+        for added in wanted.subtracting(current) {
+            try db.execute(sql: "INSERT INTO review_category (review_ref, category) VALUES (?, ?)", arguments: [id, added])
         }
     }
 

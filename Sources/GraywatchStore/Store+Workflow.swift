@@ -156,3 +156,32 @@ extension Store {
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+/// One line of the global audit log, with the item it concerns.
+public struct AuditRecord: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var reviewID: Int64
+    public var title: String
+    public var entry: AuditEntry
+}
+
+extension Store {
+    /// The global audit log, newest first, `limit` lines before the line with id `before` (keyset pagination).
+    public func auditLog(limit: Int = 100, before: Int64? = nil, actor: String? = nil) throws(StoreError) -> [AuditRecord] {
+        try read("read the audit log") { db in
+            var clauses: [String] = []
+            var arguments: StatementArguments = []
+            if let before { clauses.append("a.id < ?"); arguments += [before] }
+            if let actor { clauses.append("a.actor = ?"); arguments += [actor] }
+            let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+            return try Row.fetchAll(db, sql: """
+                SELECT a.*, l.title FROM audit_log a JOIN review_item r ON r.id = a.review_ref JOIN listing l ON l.id = r.listing_ref
+                \(whereClause) ORDER BY a.id DESC LIMIT \(max(1, min(limit, 1000)))
+                """, arguments: arguments).map {
+                AuditRecord(id: $0["id"], reviewID: $0["review_ref"], title: $0["title"],
+                            entry: AuditEntry(actor: $0["actor"], action: $0["action"], from: $0["from_value"],
+                                              to: $0["to_value"], reason: $0["reason"], at: $0["at"]))
+            }
+        }
+    }
+}

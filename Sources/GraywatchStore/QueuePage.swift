@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import GraywatchCore
+
+/// The orders the review queue can be listed in.
+public enum QueueSort: String, Sendable, CaseIterable, Codable {
+    case score
+    case newest
+    case oldest
+    case priceLow = "price-low"
+    case priceHigh = "price-high"
+
+    /// The sort key as SQL over `review_item r`, and whether it descends.
+    var key: (sql: String, descending: Bool) {
+        switch self {
+        case .score: return ("r.score", true)
+        case .newest: return ("r.opened_at", true)
+        case .oldest: return ("r.opened_at", false)
+        case .priceLow: return ("IFNULL(r.price_value, 1e300)", false)
+        case .priceHigh: return ("IFNULL(r.price_value, -1)", true)
+        }
+    }
+
+    /// A cursor's key text as the value SQLite compares (numbers as numbers).
+    func keyValue(_ text: String) -> (any DatabaseValueConvertible)? {
+        switch self {
+        case .score: return Int(text)
+        case .newest, .oldest: return text
+        case .priceLow, .priceHigh: return Double(text)
+        }
+    }
+}
+
+/// A position in the queue for keyset pagination: the sort key and id of an item, as `KEY_ID`.
+public struct QueueCursor: Sendable, Equatable {
+    public var key: String
+    public var id: Int64
+
+    public init(key: String, id: Int64) {
+        self.key = key
+        self.id = id
+    }
+
+    /// Parses `KEY_ID`; nil for anything else.
+    public init?(_ text: String) {
+        guard let split = text.lastIndex(of: "_"), let id = Int64(text[text.index(after: split)...]) else { return nil }
+        self.key = String(text[..<split])
+        self.id = id
+    }
+
+    public var text: String { "\(key)_\(id)" }
+}
+
+/// One page of the queue with the cursors of its neighbours.
+public struct QueuePage: Sendable, Codable {
+    public var entries: [QueueEntry]
+    /// Cursor for the following page (`after`), nil on the last page.
+    public var next: String?
+    /// Cursor for the preceding page (`before`), nil on the first page.
+    public var previous: String?
+}
+
+/// How many items each status holds, overall and per category.
+public struct QueueCounts: Sendable, Codable, Equatable {
+    public var byStatus: [String: Int]
+    /// status → category → count.
+    public var byStatusAndCategory: [String: [String: Int]]
+
+    /// Per-category counts within one status, or summed over every status.
+    public func categories(status: ReviewStatus?) -> [String: Int] {
+        if let status { return byStatusAndCategory[status.rawValue] ?? [:] }
+        return byStatusAndCategory.values.reduce(into: [:]) { total, counts in
+            for (category, n) in counts { total[category, default: 0] += n }
+        }
+    }
+
+    public var total: Int { byStatus.values.reduce(0, +) }
+}
+
+extension Store {
+    /// One page of the review items a filter selects, in `sort` order, after or before a cursor (keyset pagination:
+    /// each page costs the same, however deep, because it seeks the index rather than skipping rows).
+    public func queuePage(_ filter: QueueFilter, sort: QueueSort = .score, after: QueueCursor? = nil,
+                          before: QueueCursor? = nil, limit: Int = 50) throws(StoreError) -> QueuePage {
+        let limit = max(1, min(limit, 500))
+        let (key, descending) = sort.key
+        let backwards = before != nil && after == nil
+        var (clauses, arguments) = filter.conditions
+        if let cursor = backwards ? before : after {
+            // Descending order continues with smaller keys; walking backwards flips the comparison.
+            let smaller = descending != backwards
+            clauses.append("(\(key), r.id) \(smaller ? "<" : ">") (?, ?)")
+            arguments += [sort.keyValue(cursor.key), cursor.id]
+        }
+        let ascending = descending == backwards
+        let order = " ORDER BY \(key) \(ascending ? "ASC" : "DESC"), r.id \(ascending ? "ASC" : "DESC")"
+        let sql = Store.entrySelect + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
+            + order + " LIMIT \(limit + 1)"
+        let keySQL = "SELECT \(key) FROM review_item r WHERE r.id = ?"
+        return try read("list a queue page") { db in
+            var rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            let more = rows.count > limit
+            rows = Array(rows.prefix(limit))
+            if backwards { rows.reverse() }
+            func cursor(_ row: Row?) throws -> String? {
+                guard let row, let id: Int64 = row["id"],
+                      let value = try DatabaseValue.fetchOne(db, sql: keySQL, arguments: [id]) else { return nil }
+                let text: String
+                switch value.storage {
+                case .int64(let n): text = String(n)
+                case .double(let d): text = String(d)
+                case .string(let s): text = s
+                default: return nil
+                }
+                return QueueCursor(key: text, id: id).text
+            }
+            let hasNext = backwards ? true : more
+            let hasPrevious = backwards ? more : after != nil
+            return QueuePage(entries: rows.map(Store.entry),
+                             next: hasNext ? try cursor(rows.last) : nil,
+                             previous: hasPrevious ? try cursor(rows.first) : nil)
+        }
+    }
+
+    /// Items per status and per status and category, read from the counts the triggers keep (no table scan).
+    public func queueCounts() throws(StoreError) -> QueueCounts {
+        try read("count the queue") { db in
+            var counts = QueueCounts(byStatus: [:], byStatusAndCategory: [:])
+            for row in try Row.fetchAll(db, sql: "SELECT status, category, n FROM queue_count WHERE n > 0") {
+                let status: String = row["status"], category: String = row["category"], n: Int = row["n"]
+                if category.isEmpty { counts.byStatus[status] = n } else { counts.byStatusAndCategory[status, default: [:]][category] = n }
+            }
+            return counts
+        }
+    }
+
+    /// How many items a filter selects (for bulk-action confirmations).
+    public func queueCount(_ filter: QueueFilter) throws(StoreError) -> Int {
+        try read("count selected items") { db in
+            let (clause, arguments) = filter.sql
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_item r" + clause, arguments: arguments) ?? 0
+        }
+    }
+
+    /// Marketplaces and user names for the filter menus (small tables; no scan of the queue).
+    public func queueFacets() throws(StoreError) -> (marketplaces: [String], users: [String]) {
+        try read("list filter values") { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM marketplace ORDER BY name"),
+             try String.fetchAll(db, sql: "SELECT name FROM user ORDER BY name"))
+        }
+    }
+}
