@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C, behind module maps and shims of static inline wrappers.
@@ -62,10 +63,18 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // 8. Review: the analysts' web UI and JSON API (Hummingbird).
+        .target(name: "GraywatchWeb", dependencies: [
+            "GraywatchCore", "GraywatchStore", "GraywatchExport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // The thin executable: argument parsing and wiring.
         .executableTarget(name: "graywatch", dependencies: [
             "GraywatchScan", "GraywatchStore", "GraywatchRules", "GraywatchEnrich", "GraywatchExtract",
-            "GraywatchSampleSite", "GraywatchParse", "GraywatchFetch", "GraywatchExport",
+            "GraywatchSampleSite", "GraywatchParse", "GraywatchFetch", "GraywatchExport", "GraywatchWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -96,6 +105,11 @@ let package = Package(
             "GraywatchScan", "GraywatchStore", "GraywatchSampleSite", "GraywatchEnrich", "GraywatchRules", "GraywatchTestSupport",
             "GraywatchExtract",
             .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .testTarget(name: "GraywatchWebTests", dependencies: [
+            "GraywatchWeb", "GraywatchStore", "GraywatchCore", "GraywatchTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "GraywatchCLITests", dependencies: [
             "graywatch", "GraywatchTestSupport", "GraywatchSampleSite", "GraywatchStore",

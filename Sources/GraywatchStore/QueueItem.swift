@@ -43,6 +43,8 @@ public struct QueueEntry: Sendable, Codable, Equatable {
 /// A queue item with everything `queue show` prints.
 public struct QueueItemDetail: Sendable, Codable {
     public var entry: QueueEntry
+    /// The listing's row id (observations, serial clones and market prices are looked up by it).
+    public var listingRef: Int64
     public var listing: Listing
     public var findings: [StoredFinding]
 }

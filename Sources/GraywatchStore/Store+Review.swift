@@ -108,7 +108,17 @@ extension Store {
             let listingRef: Int64 = row["listing_ref"]
             let json: String = row["listing_json"]
             let listing = try Store.decoder.decode(Listing.self, from: Data(json.utf8))
-            return QueueItemDetail(entry: Store.entry(row), listing: listing, findings: try Store.findings(db, listingRef))
+            return QueueItemDetail(entry: Store.entry(row), listingRef: listingRef, listing: listing,
+                                   findings: try Store.findings(db, listingRef))
+        }
+    }
+
+    /// The review item of a listing, when it is queued.
+    public func reviewID(marketplace: String, listingID: String) throws(StoreError) -> Int64? {
+        try read("find review item") { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT r.id FROM review_item r JOIN listing l ON l.id = r.listing_ref WHERE l.marketplace = ? AND l.listing_id = ?
+                """, arguments: [marketplace, listingID])
         }
     }
 
