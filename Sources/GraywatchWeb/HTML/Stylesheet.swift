@@ -13,7 +13,7 @@ enum Stylesheet {
         th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
         th { background: #eef1f6; font-weight: 600; white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.title { max-width: 520px; overflow-wrap: anywhere; }
+        td.title { min-width: 280px; max-width: 520px; overflow-wrap: anywhere; }
         a { color: var(--accent); }
         .tabs { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
         .tabs a { padding: 3px 10px; border: 1px solid var(--line); border-radius: 12px; background: #fff; text-decoration: none; }

@@ -65,7 +65,7 @@ extension WebApp {
             <label>Password <input name="password" type="password" minlength="\(WebApp.minimumPasswordLength)" required></label>
             <button type="submit">Add</button></form>
             <form class="panel" method="post" action="/admin/tokens">\(csrf)<h2>Issue an API token</h2>
-            <label>User <select name="name">\(users.html { "<option>\($0.name)</option>" })</select></label>
+            <label>User <select name="name">\(users.html { "<option value=\"\($0.name)\">\($0.name)</option>" })</select></label>
             <label>Label <input name="label"></label> <button type="submit">Issue</button></form></div>
             """
         return Layout.page(title: "Users", identity: context.identity, body: body).response()

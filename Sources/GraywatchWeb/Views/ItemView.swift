@@ -39,7 +39,9 @@ struct ItemView {
     var fieldsPanel: HTML {
         let seller = listing.seller
         let specifics = listing.specifics.html { "<tr><th>\($0.label)</th><td>\($0.value)</td></tr>" }
-        let identifiers = listing.identifiers.html { "<li>\($0.kind.rawValue): \($0.raw)</li>" }
+        var seen = Set<String>()
+        let identifiers = listing.identifiers.filter { seen.insert($0.kind.rawValue + ":" + $0.normalized).inserted }
+            .html { "<li>\($0.kind.rawValue): \($0.raw)</li>" }
         return """
             <div class="panel" id="listing"><h2>Listing</h2><dl class="fields">
             <dt>Marketplace</dt><dd>\(listing.marketplace)</dd><dt>Listing id</dt><dd>\(listing.listingID)</dd>
@@ -146,11 +148,11 @@ struct ItemView {
         return """
             <div class="panel actions" id="actions"><h2>Actions</h2>
             <form method="post" action="/items/\(entry.id)/assign" id="assign-form">\(csrf)<label>Assign to \
-            <select name="assignee" id="assignee"><option value="">(nobody)</option>\(data.users.html { "<option\(entry.assignee == $0 ? HTML(" selected") : "")>\($0)</option>" })</select></label> \
+            <select name="assignee" id="assignee"><option value="">(nobody)</option>\(data.users.html { "<option value=\"\($0)\"\(entry.assignee == $0 ? HTML(" selected") : "")>\($0)</option>" })</select></label> \
             <button type="submit">Assign</button></form>
             <form method="post" action="/items/\(entry.id)/status" id="status-form">\(csrf)<label>Status \
-            <select name="status" id="new-status">\(next.html { "<option>\($0.rawValue)</option>" })</select></label> \
-            <label>Category <select name="category" id="confirm-category"><option value="">—</option>\(Category.allCases.html { "<option>\($0.rawValue)</option>" })</select></label><br>\
+            <select name="status" id="new-status">\(next.html { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" })</select></label> \
+            <label>Category <select name="category" id="confirm-category"><option value="">—</option>\(Category.allCases.html { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" })</select></label><br>\
             <label>Reason <input name="reason" id="reason" size="40"></label> <button class="primary" type="submit" id="set-status">Set status</button></form>
             <form method="post" action="/items/\(entry.id)/notes" id="note-form">\(csrf)<textarea name="text" id="note-text" rows="2" cols="50"></textarea><br>\
             <button type="submit" id="add-note">Add note</button></form></div>

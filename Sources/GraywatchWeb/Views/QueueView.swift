@@ -89,9 +89,9 @@ struct QueueView {
             <form method="post" action="/bulk" id="bulk">\(Layout.csrfField(identity))\(query.hiddenFields)
             <label>Action <select name="action" id="bulk-action"><option value="assign">assign</option>\
             <option value="status">set status</option><option value="note">add note</option></select></label>
-            <label>Assignee <select name="assign_to" id="bulk-assign-to"><option value="">(nobody)</option>\(users.html { "<option>\($0)</option>" })</select></label>
-            <label>Status <select name="new_status" id="bulk-new-status">\(ReviewStatus.allCases.html { "<option>\($0.rawValue)</option>" })</select></label>
-            <label>Category <select name="new_category" id="bulk-new-category"><option value="">—</option>\(Category.allCases.html { "<option>\($0.rawValue)</option>" })</select></label>
+            <label>Assignee <select name="assign_to" id="bulk-assign-to"><option value="">(nobody)</option>\(users.html { "<option value=\"\($0)\">\($0)</option>" })</select></label>
+            <label>Status <select name="new_status" id="bulk-new-status">\(ReviewStatus.allCases.html { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" })</select></label>
+            <label>Category <select name="new_category" id="bulk-new-category"><option value="">—</option>\(Category.allCases.html { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" })</select></label>
             <label>Reason / note <input name="text" id="bulk-text" size="30"></label>
             <button type="submit" id="bulk-review">Review selection…</button></form></div>
             """
