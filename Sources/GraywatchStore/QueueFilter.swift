@@ -66,9 +66,10 @@ public struct QueueFilter: Sendable, Equatable, Codable {
     /// An FTS5 query from what an analyst typed: every word a quoted prefix term, so no FTS5 syntax
     /// (operators, column filters) can be injected. Nil when nothing searchable remains.
     static func fullTextQuery(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map { word in
-            "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
-        }
+        // NUL ends an FTS5 string early, so it separates words; words with no letter or digit match nothing.
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{0}" })
+            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+            .map { word in "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
         return words.isEmpty ? nil : words.prefix(16).joined(separator: " ")
     }
 }

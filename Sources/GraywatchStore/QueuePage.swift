@@ -21,6 +21,9 @@ public enum QueueSort: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Whether a cursor's key can belong to this order (a number for score and price orders).
+    public func accepts(cursorKey key: String) -> Bool { keyValue(key) != nil }
+
     /// A cursor's key text as the value SQLite compares (numbers as numbers).
     func keyValue(_ text: String) -> (any DatabaseValueConvertible)? {
         switch self {

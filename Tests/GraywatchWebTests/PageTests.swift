@@ -191,3 +191,23 @@ import Testing
         }
     }
 }
+
+/// Hostile query strings on the queue page: clear 400s or plain searches, never a store error.
+@Suite struct QueueQueryRegressionTests {
+    @Test func searchWithNulOrOnlyPunctuationIsAPlainSearch() async throws {
+        try await WebFixture().test { client async throws in
+            let browser = try await Browser.signIn(client)
+            #expect(try await browser.get(client, "/?q=SRX300%00").status == .ok)
+            #expect(try await browser.get(client, "/?q=%22*").status == .ok)
+            #expect(try await browser.get(client, "/?q=%22*").text.components(separatedBy: "<tr data-id=").count - 1 == 3)
+        }
+    }
+
+    @Test func cursorOfAnotherOrderIs400() async throws {
+        try await WebFixture().test { client async throws in
+            let browser = try await Browser.signIn(client)
+            #expect(try await browser.get(client, "/?after=abc_5").status == .badRequest)
+            #expect(try await browser.get(client, "/?sort=newest&after=2026-01-01T00:00:00.000Z_5").status == .ok)
+        }
+    }
+}

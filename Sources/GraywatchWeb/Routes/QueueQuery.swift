@@ -47,6 +47,9 @@ struct QueueQuery: Sendable {
             guard let cursor = QueueCursor(text) else { throw WebError(.badRequest, "malformed cursor 'before'") }
             before = cursor
         }
+        for cursor in [after, before].compactMap({ $0 }) where !sort.accepts(cursorKey: cursor.key) {
+            throw WebError(.badRequest, "cursor '\(cursor.text)' does not belong to the '\(sort.rawValue)' order")
+        }
         if let text = fields["limit"], let n = Int(text) { limit = max(1, min(n, 500)) }
     }
 
