@@ -9,6 +9,8 @@ public enum QueueSort: String, Sendable, CaseIterable, Codable {
     case oldest
     case priceLow = "price-low"
     case priceHigh = "price-high"
+    /// By marketplace name (A to Z), then by item id.
+    case marketplace
 
     /// The sort key as SQL over `review_item r`, and whether it descends.
     var key: (sql: String, descending: Bool) {
@@ -18,6 +20,7 @@ public enum QueueSort: String, Sendable, CaseIterable, Codable {
         case .oldest: return ("r.opened_at", false)
         case .priceLow: return ("IFNULL(r.price_value, 1e300)", false)
         case .priceHigh: return ("IFNULL(r.price_value, -1)", true)
+        case .marketplace: return ("r.marketplace", false)
         }
     }
 
@@ -28,7 +31,7 @@ public enum QueueSort: String, Sendable, CaseIterable, Codable {
     func keyValue(_ text: String) -> (any DatabaseValueConvertible)? {
         switch self {
         case .score: return Int(text)
-        case .newest, .oldest: return text
+        case .newest, .oldest, .marketplace: return text
         case .priceLow, .priceHigh: return Double(text)
         }
     }

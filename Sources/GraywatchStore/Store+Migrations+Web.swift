@@ -37,6 +37,8 @@ extension Store {
                 CREATE INDEX queue_price_high ON review_item (IFNULL(price_value, -1), id);
                 CREATE INDEX queue_status_price_high ON review_item (status, IFNULL(price_value, -1), id);
                 CREATE INDEX queue_marketplace_score ON review_item (marketplace, score, id);
+                CREATE INDEX queue_marketplace ON review_item (marketplace, id);
+                CREATE INDEX queue_status_marketplace ON review_item (status, marketplace, id);
                 CREATE INDEX queue_seller_score ON review_item (seller, score, id);
                 CREATE INDEX queue_sku_family_score ON review_item (sku_family, score, id);
                 CREATE INDEX queue_assignee_score ON review_item (assignee, score, id);

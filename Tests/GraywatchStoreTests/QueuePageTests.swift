@@ -82,6 +82,7 @@ import Testing
         var score: Int
         var openedAt: Date
         var price: Double?
+        var marketplace = ""
     }
 
     /// The order each sort promises, computed in Swift.
@@ -106,6 +107,8 @@ import Testing
                 let a = $0.price ?? -.infinity, b = $1.price ?? -.infinity
                 return a != b ? a > b : $0.id > $1.id
             }
+        case .marketplace:
+            sorted = items.sorted { $0.marketplace != $1.marketplace ? $0.marketplace < $1.marketplace : $0.id < $1.id }
         }
         return sorted.map(\.id)
     }
@@ -122,7 +125,7 @@ import Testing
             let listing = listing("s\(i)", price: price, seller: "seller \(i % 3)",
                                   marketplace: i % 2 == 0 ? "tradewell" : "bazaar")
             let id = try item(store, listing, [finding("r\(i)", category, weight: score)], at: opened)
-            keys.append(Keys(id: id, score: score, openedAt: opened, price: price.flatMap(Double.init)))
+            keys.append(Keys(id: id, score: score, openedAt: opened, price: price.flatMap(Double.init), marketplace: listing.marketplace))
         }
         return keys
     }
