@@ -82,6 +82,7 @@ let package = Package(
         // Benchmarks (bench/*.sh): not part of the test run.
         .executableTarget(name: "graywatch-bench", dependencies: [
             "GraywatchCore", "GraywatchParse", "GraywatchExtract", "GraywatchEnrich", "GraywatchRules", "GraywatchFetch",
+            "GraywatchStore",
         ]),
 
         // Test helpers shared by the test targets (paths of the repository's data folders).

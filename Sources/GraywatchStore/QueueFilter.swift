@@ -38,7 +38,10 @@ public struct QueueFilter: Sendable, Equatable, Codable {
         return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
-    var conditions: ([String], StatementArguments) {
+    var conditions: ([String], StatementArguments) { conditions(text: nil) }
+
+    /// As `conditions`, with `textClause` (SQL and arguments) in place of the full-text clause when given.
+    func conditions(text textClause: (String, StatementArguments)?) -> ([String], StatementArguments) {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         if let status { clauses.append("r.status = ?"); arguments += [status.rawValue] }
@@ -52,7 +55,10 @@ public struct QueueFilter: Sendable, Equatable, Codable {
         if let seller { clauses.append("r.seller = ?"); arguments += [seller] }
         if let skuFamily { clauses.append("r.sku_family = ?"); arguments += [skuFamily.uppercased()] }
         if let assignee { clauses.append("r.assignee = ?"); arguments += [assignee] }
-        if let query = text.flatMap(QueueFilter.fullTextQuery) {
+        if let textClause, text.flatMap(QueueFilter.fullTextQuery) != nil {
+            clauses.append(textClause.0)
+            arguments += textClause.1
+        } else if let query = text.flatMap(QueueFilter.fullTextQuery) {
             clauses.append("r.listing_ref IN (SELECT rowid FROM listing_search WHERE listing_search MATCH ?)")
             arguments += [query]
         }
@@ -66,10 +72,14 @@ public struct QueueFilter: Sendable, Equatable, Codable {
     /// An FTS5 query from what an analyst typed: every word a quoted prefix term, so no FTS5 syntax
     /// (operators, column filters) can be injected. Nil when nothing searchable remains.
     static func fullTextQuery(_ text: String) -> String? {
-        // NUL ends an FTS5 string early, so it separates words; words with no letter or digit match nothing.
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{0}" })
-            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
-            .map { word in "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
-        return words.isEmpty ? nil : words.prefix(16).joined(separator: " ")
+        let words = searchWords(text).map { word in "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// The words of a search, at most 16. NUL ends an FTS5 string early, so it separates words; words with no
+    /// letter or digit match nothing.
+    static func searchWords(_ text: String) -> [Substring] {
+        Array(text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{0}" })
+            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.prefix(16))
     }
 }

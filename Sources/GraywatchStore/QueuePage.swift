@@ -91,19 +91,20 @@ extension Store {
         let limit = max(1, min(limit, 500))
         let (key, descending) = sort.key
         let backwards = before != nil && after == nil
-        var (clauses, arguments) = filter.conditions
-        if let cursor = backwards ? before : after {
-            // Descending order continues with smaller keys; walking backwards flips the comparison.
-            let smaller = descending != backwards
-            clauses.append("(\(key), r.id) \(smaller ? "<" : ">") (?, ?)")
-            arguments += [sort.keyValue(cursor.key), cursor.id]
-        }
         let ascending = descending == backwards
         let order = " ORDER BY \(key) \(ascending ? "ASC" : "DESC"), r.id \(ascending ? "ASC" : "DESC")"
-        let sql = Store.entrySelect + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
-            + order + " LIMIT \(limit + 1)"
         let keySQL = "SELECT \(key) FROM review_item r WHERE r.id = ?"
         return try read("list a queue page") { db in
+            let textClause = try filter.text.flatMap { try Store.textCondition(db, $0, rows: limit + 1) }
+            var (clauses, arguments) = filter.conditions(text: textClause)
+            if let cursor = backwards ? before : after {
+                // Descending order continues with smaller keys; walking backwards flips the comparison.
+                let smaller = descending != backwards
+                clauses.append("(\(key), r.id) \(smaller ? "<" : ">") (?, ?)")
+                arguments += [sort.keyValue(cursor.key), cursor.id]
+            }
+            let sql = Store.entrySelect + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
+                + order + " LIMIT \(limit + 1)"
             var rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             let more = rows.count > limit
             rows = Array(rows.prefix(limit))
@@ -126,6 +127,50 @@ extension Store {
                              next: hasNext ? try cursor(rows.last) : nil,
                              previous: hasPrevious ? try cursor(rows.first) : nil)
         }
+    }
+
+    /// The full-text condition of a page that shows `rows` items: the cheapest of three plans for how many listings
+    /// the words match (SQLite cannot know: its estimate for a MATCH is fixed). Costs in µs per unit, measured at a
+    /// million items (bench/queue-scale.sh); `walked` = items the order's index is walked for = rows × items / matches.
+    /// - few matches: list them, look their items up and sort them (4 per match);
+    /// - many: walk the order's index, testing each item against the set of matches, built once (0.15 per match
+    ///   to build, 2 per item walked);
+    /// - most: walk the order's index, looking each item's listing up in the full-text index by rowid (35 per item
+    ///   walked), with each prefix expanded to its terms, since a prefix query first merges all its terms' postings.
+    /// Matches are counted from `listing_search_terms` (terms of each prefix and their listings; for several words
+    /// the smallest word's count, an upper bound), or, for words that are not plain ASCII letters and digits (such
+    /// as EX4300-48T, which the tokenizer splits into a phrase), by listing up to 200,000 matches.
+    static func textCondition(_ db: Database, _ text: String, rows: Int) throws -> (String, StatementArguments)? {
+        guard let query = QueueFilter.fullTextQuery(text) else { return nil }
+        let words = QueueFilter.searchWords(text).map { $0.lowercased() }
+        var matches = Int.max
+        var expanded: [String]? = []
+        if words.allSatisfy({ $0.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } }) {
+            for word in words {
+                // The terms `word` prefixes: from `word` up to `word` with its last character incremented.
+                let end = String(word.dropLast()) + String(UnicodeScalar(word.unicodeScalars.last!.value + 1)!)
+                let terms = try Row.fetchAll(db, sql: "SELECT term, doc FROM listing_search_terms WHERE term >= ? AND term < ?",
+                                             arguments: [word, end])
+                matches = min(matches, terms.reduce(0) { $0 + ($1["doc"] as Int) })
+                let alternatives = terms.map { "\"" + ($0["term"] as String).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+                expanded = terms.isEmpty || terms.count > 16 ? nil : expanded.map { $0 + ["(" + alternatives.joined(separator: " OR ") + ")"] }
+            }
+        } else {
+            matches = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT 1 FROM listing_search WHERE listing_search MATCH ? LIMIT 200000)
+                """, arguments: [query]) ?? 0
+            expanded = nil
+        }
+        let items = try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(n), 0) FROM queue_count WHERE category = ''") ?? 0
+        let walked = Double(rows) * Double(items) / Double(max(matches, 1))
+        let list = 4 * Double(matches), set = 0.15 * Double(matches) + 2 * walked, probe = 35 * walked
+        if let expanded, probe < min(list, set) {
+            return ("EXISTS (SELECT 1 FROM listing_search WHERE listing_search MATCH ? AND rowid = r.listing_ref)",
+                    [expanded.joined(separator: " AND ")])
+        }
+        // The unary + keeps SQLite from looking items up by listing_ref, so it walks the order's index instead.
+        return ((set < list ? "+" : "") + "r.listing_ref IN (SELECT rowid FROM listing_search WHERE listing_search MATCH ?)",
+                [query])
     }
 
     /// Items per status and per status and category, read from the counts the triggers keep (no table scan).

@@ -100,6 +100,7 @@ extension Store {
                 CREATE VIRTUAL TABLE listing_search USING fts5(
                     title, seller_name, primary_sku, listing_id, content = 'listing', content_rowid = 'id');
                 INSERT INTO listing_search (listing_search) VALUES ('rebuild');
+                CREATE VIRTUAL TABLE listing_search_terms USING fts5vocab(listing_search, 'row');
                 CREATE TRIGGER listing_search_insert AFTER INSERT ON listing BEGIN
                     INSERT INTO listing_search (rowid, title, seller_name, primary_sku, listing_id)
                         VALUES (NEW.id, NEW.title, NEW.seller_name, NEW.primary_sku, NEW.listing_id);

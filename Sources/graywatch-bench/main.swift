@@ -8,10 +8,18 @@ import GraywatchRules
 
 /// `graywatch-bench rules --count N [--root DIR] [--seconds S]`: per-page time of extract + enrich + score with
 /// the shipped rules plus generated ones, over the sample marketplace's item pages. Prints one line of figures.
+/// `graywatch-bench queue-scale --db PATH --count N [--runs R] [--probe K]`: the review queue's list query over N items
+/// (QueueScale.swift). Prints a Markdown table.
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: String) -> String {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
     return arguments[index + 1]
+}
+if arguments.dropFirst().first == "queue-scale" {
+    let items = Int(option("--count", "1000000")) ?? 1_000_000
+    try QueueScale(path: option("--db", "bench/.data/queue-scale.sqlite"), count: items,
+                   runs: Int(option("--runs", "21")) ?? 21, probe: Int(option("--probe", "500")) ?? 500).run()
+    exit(0)
 }
 let count = Int(option("--count", "10")) ?? 10
 let root = URL(fileURLWithPath: option("--root", FileManager.default.currentDirectoryPath))
