@@ -41,7 +41,7 @@ public enum QueueExport {
             guard let ref = try store.listingRef(marketplace: entry.marketplace, listingID: entry.listingID) else { continue }
             for observation in try store.observations(listingRef: ref) where (200..<300).contains(observation.status) {
                 guard let body = try store.observationBody(observation.id) else { continue }
-                let date = ISO8601DateFormatter.withFractions.date(from: observation.observedAt) ?? Date()
+                let date = ISO8601DateFormatter.storeTimestamps.date(from: observation.observedAt) ?? Date()
                 writer.addCapture(
                     targetURI: observation.finalURL, date: date,
                     requestHeaders: [("User-Agent", "graywatch")], status: observation.status,
@@ -52,13 +52,4 @@ public enum QueueExport {
         }
         return (writer.data(), captures)
     }
-}
-
-extension ISO8601DateFormatter {
-    /// The store's timestamps: ISO 8601 UTC with fractional seconds.
-    nonisolated(unsafe) static let withFractions: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
 }

@@ -130,7 +130,7 @@ extension Store {
 
 extension ISO8601DateFormatter {
     /// Parses the store's timestamps (ISO 8601 UTC with fractional seconds).
-    nonisolated(unsafe) static let storeTimestamps: ISO8601DateFormatter = {
+    public nonisolated(unsafe) static let storeTimestamps: ISO8601DateFormatter = {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter

@@ -20,11 +20,19 @@ struct FormFields {
     }
 }
 
+extension Request {
+    /// The query string's fields.
+    var queryFields: FormFields { FormFields(uri.query ?? "") }
+
+    /// Whether the body is an `application/x-www-form-urlencoded` form.
+    var hasFormBody: Bool { headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true }
+}
+
 /// Decodes request bodies as JSON (the API) or URL-encoded forms (the pages) into the same types.
 public struct WebRequestDecoder: RequestDecoder {
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         do {
-            if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+            if request.hasFormBody {
                 return try await URLEncodedFormDecoder().decode(type, from: request, context: context)
             }
             return try await JSONDecoder().decode(type, from: request, context: context)

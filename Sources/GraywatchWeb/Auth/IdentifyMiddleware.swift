@@ -57,8 +57,8 @@ struct RequireUserMiddleware: RouterMiddleware {
 enum CSRF {
     /// The token from the `X-CSRF-Token` header or the `csrf` field of a form body (the body stays readable).
     static func token(in request: inout Request) async throws -> String? {
-        if let header = request.headers[HTTPField.Name("X-CSRF-Token")!] { return header }
-        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+        if let header = request.headers[.csrfToken] { return header }
+        guard request.hasFormBody else {
             return nil
         }
         let body = try await request.collectBody(upTo: WebApp.maxFormBytes)
@@ -66,9 +66,5 @@ enum CSRF {
     }
 
     /// Constant-time comparison.
-    static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
-    }
+    static func equal(_ a: String, _ b: String) -> Bool { Secret.equal(Array(a.utf8), Array(b.utf8)) }
 }

@@ -25,7 +25,7 @@ public enum PasswordHasher {
               let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
               let actual = try? derive(password, salt: Array(salt), rounds: rounds), actual.count == expected.count
         else { return false }
-        return zip(actual, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return Secret.equal(Array(actual), Array(expected))
     }
 
     /// A password to burn time on when the user does not exist, so timing does not reveal which names exist.
@@ -45,5 +45,11 @@ public enum Secret {
         let data = Data((0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
         return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Compares two secrets in time that depends only on their length.
+    static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -23,8 +23,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         }
         if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.pagePolicy }
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        if response.headers[HTTPField.Name("X-Frame-Options")!] == nil { response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY" }
+        response.headers[.referrerPolicy] = "no-referrer"
+        if response.headers[.xFrameOptions] == nil { response.headers[.xFrameOptions] = "DENY" }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         if secure { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response

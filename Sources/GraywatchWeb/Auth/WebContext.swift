@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import GraywatchStore
 import NIOCore
@@ -60,4 +61,10 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(status.code) \(message)" }
+}
+
+extension HTTPField.Name {
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let csrfToken = HTTPField.Name("X-CSRF-Token")!
 }

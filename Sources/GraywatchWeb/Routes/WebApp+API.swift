@@ -29,7 +29,7 @@ extension WebApp {
             return try json(["name": user.name, "role": user.role.rawValue])
         }
         api.get("/queue") { request, _ in
-            let query = try QueueQuery(FormFields(request.uri.query ?? ""))
+            let query = try QueueQuery(request.queryFields)
             return try json(try store.queuePage(query.filter, sort: query.sort, after: query.after, before: query.before, limit: query.limit))
         }
         api.get("/counts") { _, _ in try json(try store.queueCounts()) }
@@ -63,13 +63,13 @@ extension WebApp {
             return try itemJSON(id)
         }
         api.post("/bulk") { request, context in
-            let query = try QueueQuery(FormFields(request.uri.query ?? ""))
+            let query = try QueueQuery(request.queryFields)
             let bulk = try await request.decode(as: BulkRequest.self, context: context)
             let result = try applyBulk(bulk, query: query, actor: context.requireUser().name)
             return try json(["selected": result.selected, "applied": result.applied ?? 0])
         }
         api.get("/audit") { request, _ in
-            let fields = FormFields(request.uri.query ?? "")
+            let fields = request.queryFields
             return try json(try store.auditLog(limit: fields["limit"].flatMap(Int.init) ?? 100,
                                                before: fields["before"].flatMap(Int64.init), actor: fields["actor"]?.nonEmpty))
         }

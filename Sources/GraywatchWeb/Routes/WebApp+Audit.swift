@@ -5,7 +5,7 @@ extension WebApp {
     /// `GET /audit`: the global audit log, newest first, 100 lines a page (`before` = the last id seen).
     func addAuditRoutes(_ group: RouterGroup<WebContext>) {
         group.get("/audit") { request, context in
-            let fields = FormFields(request.uri.query ?? "")
+            let fields = request.queryFields
             let before = try fields["before"].flatMap { $0.isEmpty ? nil : $0 }.map { text -> Int64 in
                 guard let id = Int64(text) else { throw WebError(.badRequest, "'before' must be an audit line id") }
                 return id

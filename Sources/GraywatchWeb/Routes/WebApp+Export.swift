@@ -12,15 +12,15 @@ extension WebApp {
     /// marketplace's batch of confirmed items and moves them to enforcement-requested.
     func addExportRoutes(_ group: RouterGroup<WebContext>, prefix: String) {
         group.get("\(prefix)/csv") { request, _ in
-            let entries = try exportEntries(try QueueQuery(FormFields(request.uri.query ?? "")).filter)
+            let entries = try exportEntries(try QueueQuery(request.queryFields).filter)
             return download(QueueExport.csv(entries, byteOrderMark: true).data(), type: "text/csv; charset=utf-8", name: "graywatch-queue.csv")
         }
         group.get("\(prefix)/ndjson") { request, _ in
-            let entries = try exportEntries(try QueueQuery(FormFields(request.uri.query ?? "")).filter)
+            let entries = try exportEntries(try QueueQuery(request.queryFields).filter)
             return download(Data(try QueueExport.ndjson(entries).utf8), type: "application/x-ndjson", name: "graywatch-queue.ndjson")
         }
         group.get("\(prefix)/warc") { request, _ in
-            let entries = try exportEntries(try QueueQuery(FormFields(request.uri.query ?? "")).filter)
+            let entries = try exportEntries(try QueueQuery(request.queryFields).filter)
             let warc = try QueueExport.warc(entries, store: store, software: "graywatch 0.2")
             return download(warc.data, type: "application/warc", name: "graywatch-evidence.warc")
         }
@@ -28,7 +28,7 @@ extension WebApp {
             let admin = try context.requireAdmin()
             var request = request
             let body = String(buffer: try await request.collectBody(upTo: WebApp.maxFormBytes))
-            let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+            let isForm = request.hasFormBody
             var filter = try QueueQuery(FormFields(isForm ? body : request.uri.query ?? "")).filter
             guard let marketplace = filter.marketplace else { throw WebError(.badRequest, "a takedown batch needs a marketplace filter") }
             if filter.status == nil { filter.status = .confirmed }

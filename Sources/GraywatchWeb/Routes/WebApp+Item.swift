@@ -112,7 +112,7 @@ extension WebApp {
         return Response(status: .ok, headers: [
             .contentType: "text/html" + (charset.isEmpty ? "" : "; charset=" + charset),
             .contentSecurityPolicy: SecurityHeadersMiddleware.capturePolicy,
-            HTTPField.Name("X-Frame-Options")!: "SAMEORIGIN",
+            .xFrameOptions: "SAMEORIGIN",
             .contentDisposition: "inline",
         ], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }

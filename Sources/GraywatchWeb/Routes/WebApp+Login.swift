@@ -7,7 +7,7 @@ extension WebApp {
     /// `GET /login`, `POST /login` (rate limited, double-submit CSRF), `POST /logout`.
     func addLoginRoutes(_ router: Router<WebContext>) {
         router.get("/login") { request, context in
-            let next = WebApp.safeNext(FormFields(request.uri.query ?? "")["next"])
+            let next = WebApp.safeNext(request.queryFields["next"])
             if context.identity != nil { return Response(status: .seeOther, headers: [.location: next]) }
             return loginPage(next: next, message: nil, status: .ok)
         }

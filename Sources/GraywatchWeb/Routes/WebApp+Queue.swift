@@ -23,10 +23,10 @@ extension WebApp {
     /// `GET /` (the queue) and `POST /bulk` (review, then confirm, a bulk action on the filtered selection).
     func addQueueRoutes(_ group: RouterGroup<WebContext>) {
         group.get("/") { request, context in
-            let query = try QueueQuery(FormFields(request.uri.query ?? ""))
+            let query = try QueueQuery(request.queryFields)
             let page = try store.queuePage(query.filter, sort: query.sort, after: query.after, before: query.before, limit: query.limit)
             let facets = try store.queueFacets()
-            let notice = FormFields(request.uri.query ?? "")["bulk"].flatMap(Int.init).map { "Bulk action applied to \($0) item(s)." }
+            let notice = request.queryFields["bulk"].flatMap(Int.init).map { "Bulk action applied to \($0) item(s)." }
             let view = QueueView(query: query, page: page, counts: try store.queueCounts(), marketplaces: facets.marketplaces,
                                  users: facets.users, identity: context.identity, notice: notice)
             return Layout.page(title: "Queue", identity: context.identity, body: view.html).response()
