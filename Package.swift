@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // C, behind module maps and shims of static inline wrappers.
@@ -47,6 +50,16 @@ let package = Package(
         .target(name: "GraywatchStore", dependencies: [
             "GraywatchCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CompressNIO", package: "compress-nio"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // 1. Plan, on a schedule: scan profiles (YAML), query templates over the catalog, cron expressions.
+        .target(name: "GraywatchSchedule", dependencies: ["GraywatchCore", "GraywatchEnrich", "Yams"]),
+        // 8. Feeds: signed webhooks with retries and a dead-letter, Prometheus metrics.
+        .target(name: "GraywatchFeeds", dependencies: [
+            "GraywatchCore", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Logging", package: "swift-log"),
         ]),
         // 8. Review and enforce: evidence exports (CSV, NDJSON, WARC, takedown batches).
         .target(name: "GraywatchExport", dependencies: [
@@ -55,7 +68,8 @@ let package = Package(
         // 1 + wiring of 2–7: plan, frontier, robots, the scan loop.
         .target(name: "GraywatchScan", dependencies: [
             "GraywatchCore", "GraywatchFetch", "GraywatchParse", "GraywatchExtract", "GraywatchEnrich",
-            "GraywatchRules", "GraywatchStore", .product(name: "Logging", package: "swift-log"),
+            "GraywatchRules", "GraywatchStore", "GraywatchSchedule", "GraywatchFeeds",
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // The bundled sample marketplace, served on loopback for the demo and the tests.
         .target(name: "GraywatchSampleSite", dependencies: [
@@ -75,6 +89,7 @@ let package = Package(
         .executableTarget(name: "graywatch", dependencies: [
             "GraywatchScan", "GraywatchStore", "GraywatchRules", "GraywatchEnrich", "GraywatchExtract",
             "GraywatchSampleSite", "GraywatchParse", "GraywatchFetch", "GraywatchExport", "GraywatchWeb",
+            "GraywatchSchedule", "GraywatchFeeds",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -114,6 +129,12 @@ let package = Package(
         ]),
         .testTarget(name: "GraywatchCLITests", dependencies: [
             "graywatch", "GraywatchTestSupport", "GraywatchSampleSite", "GraywatchStore",
+        ]),
+        .testTarget(name: "GraywatchScheduleTests", dependencies: [
+            "GraywatchSchedule", "GraywatchEnrich", "GraywatchTestSupport",
+        ]),
+        .testTarget(name: "GraywatchFeedsTests", dependencies: [
+            "GraywatchFeeds", "GraywatchTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "GraywatchSampleSiteTests", dependencies: [
             "GraywatchSampleSite", "GraywatchFetch", "GraywatchTestSupport",

@@ -21,6 +21,9 @@ struct CrawlState {
 
     var isEmpty: Bool { hosts.values.allSatisfy { $0.queue.isEmpty } }
 
+    /// Jobs waiting in the hosts' queues.
+    var queuedCount: Int { hosts.values.reduce(0) { $0 + $1.queue.count } }
+
     /// Adds a job to its host's queue (already deduplicated by the caller); a host met for the first time
     /// takes its site adapter's pace, where the adapter is more careful than the scan.
     mutating func enqueue(_ job: CrawlJob, adapter: SiteAdapter? = nil) {

@@ -11,7 +11,8 @@ private enum CrawlEvent: Sendable {
 
 extension ListingScanner {
     /// The crawl loop: starts transfers while the global and per-host limits allow, waits for one to finish
-    /// (or for a delay to pass), stores what it produced, and goes on until the frontier is empty.
+    /// (or for a delay to pass), stores what it produced, and goes on until the frontier is empty. A worker
+    /// leases URLs in batches and waits while others still hold some; the last one standing scores the run.
     func crawl(run: Int64) async -> ScanReport {
         var report = ScanReport()
         report.runID = run
@@ -22,21 +23,30 @@ extension ListingScanner {
         do {
             let frontier = try store.frontier(run: run)
             state = CrawlState(politeness: politeness, scope: scope, seen: frontier.seen)
-            for entry in frontier.pending {
-                guard let origin = ListingScanner.origin(entry.url) else { continue }
-                state.enqueue(CrawlJob(url: entry.url, depth: entry.depth, attempts: entry.attempts, origin: origin),
-                              adapter: extractor.adapters.adapter(for: entry.url))
-            }
+            let pending = try worker.map { try lease(run: run, $0) } ?? frontier.pending
+            enqueue(pending, into: &state)
         } catch {
             report.failures.append(PageFailure(url: "", stage: "store", reason: "\(error)"))
             return report
         }
 
+        var frontierDone = worker == nil
+        var lastRenewal = Date()
         await withTaskGroup(of: CrawlEvent.self) { group in
             var inFlight = 0, robotsInFlight = 0
             var timerArmed = false
-            while true {
+            while !Task.isCancelled {
                 let now = Date()
+                if let worker {
+                    if state.isEmpty, inFlight < politeness.globalConcurrency,
+                       report.pagesFetched + inFlight < configuration.maxPages {
+                        enqueue((try? lease(run: run, worker)) ?? [], into: &state)
+                    }
+                    if now.timeIntervalSince(lastRenewal) > worker.leaseSeconds / 3 {
+                        try? store.renewLeases(run: run, owner: worker.owner, seconds: worker.leaseSeconds)
+                        lastRenewal = now
+                    }
+                }
                 for origin in state.originsNeedingRobots(now: now) {
                     var attempts = 0
                     state.update(origin) { host in
@@ -56,7 +66,22 @@ extension ListingScanner {
                 for (job, robots) in blocked { blockedByRobots(job, robots: robots, run: run, report: &report) }
                 if report.pagesFetched + inFlight >= configuration.maxPages, !state.isEmpty { report.hitPageCap = true }
                 let capReached = report.pagesFetched >= configuration.maxPages
-                if inFlight == 0, robotsInFlight == 0, state.isEmpty || capReached { break }
+                if inFlight == 0, robotsInFlight == 0, state.isEmpty || capReached {
+                    guard worker != nil, !capReached else { break }
+                    // Others may still hold leases (or die holding them): wait, then lease what they leave.
+                    let pending = (try? store.pendingCount(run: run))?.pending ?? 0
+                    if pending == 0 {
+                        frontierDone = true
+                        break
+                    }
+                    if !timerArmed {
+                        timerArmed = true
+                        group.addTask {
+                            try? await Task.sleep(nanoseconds: 250_000_000)
+                            return .tick
+                        }
+                    }
+                }
                 if !timerArmed, let wake = state.earliestWake(), wake > now {
                     timerArmed = true
                     let nanoseconds = UInt64(min(wake.timeIntervalSince(now), 3600) * 1_000_000_000)
@@ -77,19 +102,72 @@ extension ListingScanner {
                     inFlight -= 1
                     handle(visit, of: job, state: &state, run: run, report: &report)
                     state.finished(job.origin)
+                    notify(.page(status: visit.status, kind: visit.kindName), report: report, queued: state.queuedCount + inFlight,
+                           started: started)
                 }
             }
             group.cancelAll()
         }
-
-        score(run: run, report: &report)
-        report.stats.durationSeconds = Date().timeIntervalSince(started)
-        if !report.hitPageCap || state.isEmpty {
-            let stats = (try? JSONEncoder().encode(report.stats)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            do { try store.finishRun(run, statsJSON: stats) } catch {
-                report.failures.append(PageFailure(url: "", stage: "store", reason: "\(error)"))
+        if let worker { try? store.releaseLeases(run: run, owner: worker.owner) }
+        let complete = worker == nil ? state.isEmpty && !report.hitPageCap : frontierDone
+        if let worker {
+            // One worker scores and closes the run; the others are done.
+            guard complete, (try? store.claimScoring(run: run, owner: worker.owner, seconds: 600)) == true else {
+                report.stats.durationSeconds = Date().timeIntervalSince(started)
+                return report
             }
         }
+        score(run: run, report: &report)
+        notify(.scored, report: report, queued: 0, started: started)
+        report.stats.durationSeconds = Date().timeIntervalSince(started)
+        if complete || !report.hitPageCap {
+            finish(run: run, complete: complete, report: &report)
+        }
         return report
+    }
+
+    private func finish(run: Int64, complete: Bool, report: inout ScanReport) {
+        let stats = (try? JSONEncoder().encode(report.stats)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        do {
+            if let profile {
+                report.changes = try store.finishProfileRun(run, profile: profile, statsJSON: stats, complete: complete)
+            } else {
+                try store.finishRun(run, statsJSON: stats)
+            }
+            report.finished = true
+        } catch {
+            report.failures.append(PageFailure(url: "", stage: "store", reason: "\(error)"))
+        }
+    }
+
+    private func lease(run: Int64, _ worker: CrawlWorker) throws -> [FrontierEntry] {
+        try store.leaseFrontier(run: run, owner: worker.owner, limit: worker.batch, seconds: worker.leaseSeconds)
+    }
+
+    private func enqueue(_ entries: [FrontierEntry], into state: inout CrawlState) {
+        for entry in entries {
+            guard let origin = ListingScanner.origin(entry.url) else { continue }
+            state.enqueue(CrawlJob(url: entry.url, depth: entry.depth, attempts: entry.attempts, origin: origin),
+                          adapter: extractor.adapters.adapter(for: entry.url))
+        }
+    }
+
+    private func notify(_ event: ScanProgress.Event, report: ScanReport, queued: Int, started: Date) {
+        observer?(ScanProgress(event: event, pagesDone: report.pagesFetched, queued: queued,
+                               findings: report.findings, failures: report.failures.count, startedAt: started))
+    }
+}
+
+extension Visit {
+    var status: Int? {
+        switch self {
+        case .done(_, _, _, let status, _, _): return status
+        case .attemptFailed(let status, _, _, _): return status
+        }
+    }
+
+    var kindName: String? {
+        if case .done(_, let kind?, _, _, _, _) = self { return kind.rawValue }
+        return nil
     }
 }

@@ -13,6 +13,7 @@ extension ListingScanner {
             else { report.stats.transferErrors += 1 }
             if notModified { report.stats.notModified += 1 }
             state.update(job.origin) { $0.consecutiveFailures = 0 }
+            record.status = status
             record.discovered = admit(record.discovered, state: &state, report: &report)
             save(record, run: run, report: &report)
             report.pagesFetched += 1
@@ -116,7 +117,10 @@ extension ListingScanner {
             }
             guard entry.depth <= configuration.maxDepth, state.markSeen(url) else { continue }
             admitted.append(FrontierEntry(url: url, depth: entry.depth))
-            state.enqueue(CrawlJob(url: url, depth: entry.depth, attempts: 0, origin: origin), adapter: adapter)
+            // A worker only stores what it finds: whoever leases a URL fetches it.
+            if worker == nil {
+                state.enqueue(CrawlJob(url: url, depth: entry.depth, attempts: 0, origin: origin), adapter: adapter)
+            }
         }
         return admitted
     }

@@ -20,6 +20,12 @@ public struct ListingScanner: Sendable {
     public let rules: RuleSet
     public let store: Store
     public let logger: Logger
+    /// Set when this process is one of several sharing the run: it leases URLs instead of loading them all.
+    public var worker: CrawlWorker?
+    /// Set for a scan profile's runs: finishing records what is new, changed and gone since its last run.
+    public var profile: String?
+    /// Told of each stored page and of the end of scoring (progress display, metrics); called on the crawl loop.
+    public var observer: (@Sendable (ScanProgress) -> Void)?
     let fetcher: Fetcher
     let extractor: Extractor
     let normalizer: URLNormalizer
@@ -99,6 +105,8 @@ public struct ListingScanner: Sendable {
                         !scored.contains(partner) { queue.append(partner) }
                 }
                 let assessment = rules.assess(listing, context: context)
+                report.findings += assessment.findings.count
+                for finding in assessment.findings { report.findingsByCategory[finding.category.rawValue, default: 0] += 1 }
                 switch try store.save(assessment, listingRef: ref, threshold: rules.threshold,
                                       reopenPriceShare: configuration.reopenPriceShare ?? 0.2) {
                 case .opened: report.opened += 1

@@ -1,3 +1,5 @@
+import GraywatchStore
+
 /// What a scan did: pages by kind, failures with their reasons, what robots.txt kept us from, the queue, the stats.
 public struct ScanReport: Sendable {
     /// The scan run in the store (resume it with `scan --resume` if it was interrupted).
@@ -18,6 +20,14 @@ public struct ScanReport: Sendable {
     /// True when the page cap stopped the scan before the frontier was empty.
     public var hitPageCap = false
     public var stats = ScanStats()
+    /// Findings of the listings scored (all rules that fired).
+    public var findings = 0
+    /// Findings per category, for metrics.
+    public var findingsByCategory: [String: Int] = [:]
+    /// Whether this process closed the run (a worker that did not score it leaves it to another).
+    public var finished = false
+    /// For a profile's run: what is new, changed and gone since its last run.
+    public var changes: RunChanges?
 
     public init() {}
 }

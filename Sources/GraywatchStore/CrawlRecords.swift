@@ -62,10 +62,13 @@ public struct PageRecord: Sendable {
     public var cache: PageCacheEntry?
     /// The fetch itself, kept as evidence with the listing (item pages).
     public var observation: ObservationInput?
+    /// The final HTTP status, when there was an answer (takedown verification reads it).
+    public var status: Int?
 
     public init(url: String, state: FrontierState, outcome: String, listing: Listing? = nil,
                 unchangedListingRef: Int64? = nil, discovered: [FrontierEntry] = [], cache: PageCacheEntry? = nil,
-                observation: ObservationInput? = nil) {
+                observation: ObservationInput? = nil, status: Int? = nil) {
+        self.status = status
         self.url = url
         self.state = state
         self.outcome = outcome

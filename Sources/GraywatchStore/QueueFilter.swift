@@ -1,4 +1,3 @@
-import GRDB
 import GraywatchCore
 
 /// Which review items a list, a bulk action or an export covers. Empty fields do not filter.
@@ -33,17 +32,15 @@ public struct QueueFilter: Sendable, Equatable, Codable {
 
     /// The SQL WHERE clause (over `review_item r JOIN listing l`) and its arguments. Every filter reads a column of
     /// `review_item` that an index covers; seller text never reaches the SQL text, only its arguments.
-    var sql: (String, StatementArguments) {
-        let (clauses, arguments) = conditions
+    func sql(_ dialect: SQLDialect) -> (String, SQLArguments) {
+        let (clauses, arguments) = conditions(dialect, text: nil)
         return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
-    var conditions: ([String], StatementArguments) { conditions(text: nil) }
-
     /// As `conditions`, with `textClause` (SQL and arguments) in place of the full-text clause when given.
-    func conditions(text textClause: (String, StatementArguments)?) -> ([String], StatementArguments) {
+    func conditions(_ dialect: SQLDialect, text textClause: (String, SQLArguments)?) -> ([String], SQLArguments) {
         var clauses: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let status { clauses.append("r.status = ?"); arguments += [status.rawValue] }
         if let category {
             clauses.append("EXISTS (SELECT 1 FROM review_category c WHERE c.review_ref = r.id AND c.category = ?)")
@@ -58,13 +55,16 @@ public struct QueueFilter: Sendable, Equatable, Codable {
         if let textClause, text.flatMap(QueueFilter.fullTextQuery) != nil {
             clauses.append(textClause.0)
             arguments += textClause.1
+        } else if dialect == .postgres, let query = text.flatMap(QueueFilter.tsQuery) {
+            clauses.append("r.listing_ref IN (SELECT id FROM listing WHERE search_vector @@ to_tsquery('simple', ?))")
+            arguments += [query]
         } else if let query = text.flatMap(QueueFilter.fullTextQuery) {
             clauses.append("r.listing_ref IN (SELECT rowid FROM listing_search WHERE listing_search MATCH ?)")
             arguments += [query]
         }
         if let ids {
             clauses.append("r.id IN (\(ids.isEmpty ? "NULL" : ids.map { _ in "?" }.joined(separator: ",")))")
-            arguments += StatementArguments(ids)
+            arguments += SQLArguments(ids)
         }
         return (clauses, arguments)
     }
@@ -74,6 +74,19 @@ public struct QueueFilter: Sendable, Equatable, Codable {
     static func fullTextQuery(_ text: String) -> String? {
         let words = searchWords(text).map { word in "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }
         return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// The PostgreSQL `tsquery` for what an analyst typed, matching as the FTS5 query does: every word a prefix
+    /// term, a word with inner punctuation (EX4300-48T) a phrase of its letter-and-digit runs, the last of them a
+    /// prefix. The runs hold only letters and digits, so no tsquery syntax can be injected.
+    static func tsQuery(_ text: String) -> String? {
+        let terms = searchWords(text).compactMap { word -> String? in
+            let parts = word.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { "'\($0)'" }
+            guard let last = parts.last else { return nil }
+            let phrase = (parts.dropLast() + [last + ":*"]).joined(separator: " <-> ")
+            return parts.count > 1 ? "(" + phrase + ")" : phrase
+        }
+        return terms.isEmpty ? nil : terms.joined(separator: " & ")
     }
 
     /// The words of a search, at most 16. NUL ends an FTS5 string early, so it separates words; words with no

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GraywatchCore
 
 /// The orders the review queue can be listed in.
@@ -28,7 +27,7 @@ public enum QueueSort: String, Sendable, CaseIterable, Codable {
     public func accepts(cursorKey key: String) -> Bool { keyValue(key) != nil }
 
     /// A cursor's key text as the value SQLite compares (numbers as numbers).
-    func keyValue(_ text: String) -> (any DatabaseValueConvertible)? {
+    func keyValue(_ text: String) -> (any SQLBindable)? {
         switch self {
         case .score: return Int(text)
         case .newest, .oldest, .marketplace: return text
@@ -95,8 +94,9 @@ extension Store {
         let order = " ORDER BY \(key) \(ascending ? "ASC" : "DESC"), r.id \(ascending ? "ASC" : "DESC")"
         let keySQL = "SELECT \(key) FROM review_item r WHERE r.id = ?"
         return try read("list a queue page") { db in
-            let textClause = try filter.text.flatMap { try Store.textCondition(db, $0, rows: limit + 1) }
-            var (clauses, arguments) = filter.conditions(text: textClause)
+            let textClause = db.dialect == .sqlite
+                ? try filter.text.flatMap { try Store.textCondition(db, $0, rows: limit + 1) } : nil
+            var (clauses, arguments) = filter.conditions(db.dialect, text: textClause)
             if let cursor = backwards ? before : after {
                 // Descending order continues with smaller keys; walking backwards flips the comparison.
                 let smaller = descending != backwards
@@ -105,18 +105,18 @@ extension Store {
             }
             let sql = Store.entrySelect + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
                 + order + " LIMIT \(limit + 1)"
-            var rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            var rows = try SQLRow.fetchAll(db, sql: sql, arguments: arguments)
             let more = rows.count > limit
             rows = Array(rows.prefix(limit))
             if backwards { rows.reverse() }
-            func cursor(_ row: Row?) throws -> String? {
+            func cursor(_ row: SQLRow?) throws -> String? {
                 guard let row, let id: Int64 = row["id"],
-                      let value = try DatabaseValue.fetchOne(db, sql: keySQL, arguments: [id]) else { return nil }
+                      let value = try SQLValue.fetchOne(db, sql: keySQL, arguments: [id]) else { return nil }
                 let text: String
-                switch value.storage {
-                case .int64(let n): text = String(n)
-                case .double(let d): text = String(d)
-                case .string(let s): text = s
+                switch value {
+                case .integer(let n): text = String(n)
+                case .real(let d): text = String(d)
+                case .text(let s): text = s
                 default: return nil
                 }
                 return QueueCursor(key: text, id: id).text
@@ -140,7 +140,7 @@ extension Store {
     /// Matches are counted from `listing_search_terms` (terms of each prefix and their listings; for several words
     /// the smallest word's count, an upper bound), or, for words that are not plain ASCII letters and digits (such
     /// as EX4300-48T, which the tokenizer splits into a phrase), by listing up to 200,000 matches.
-    static func textCondition(_ db: Database, _ text: String, rows: Int) throws -> (String, StatementArguments)? {
+    static func textCondition(_ db: any SQLConnection, _ text: String, rows: Int) throws -> (String, SQLArguments)? {
         guard let query = QueueFilter.fullTextQuery(text) else { return nil }
         let words = QueueFilter.searchWords(text).map { $0.lowercased() }
         var matches = Int.max
@@ -149,7 +149,7 @@ extension Store {
             for word in words {
                 // The terms `word` prefixes: from `word` up to `word` with its last character incremented.
                 let end = String(word.dropLast()) + String(UnicodeScalar(word.unicodeScalars.last!.value + 1)!)
-                let terms = try Row.fetchAll(db, sql: "SELECT term, doc FROM listing_search_terms WHERE term >= ? AND term < ?",
+                let terms = try SQLRow.fetchAll(db, sql: "SELECT term, doc FROM listing_search_terms WHERE term >= ? AND term < ?",
                                              arguments: [word, end])
                 matches = min(matches, terms.reduce(0) { $0 + ($1["doc"] as Int) })
                 let alternatives = terms.map { "\"" + ($0["term"] as String).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
@@ -177,7 +177,7 @@ extension Store {
     public func queueCounts() throws(StoreError) -> QueueCounts {
         try read("count the queue") { db in
             var counts = QueueCounts(byStatus: [:], byStatusAndCategory: [:])
-            for row in try Row.fetchAll(db, sql: "SELECT status, category, n FROM queue_count WHERE n > 0") {
+            for row in try SQLRow.fetchAll(db, sql: "SELECT status, category, n FROM queue_count WHERE n > 0") {
                 let status: String = row["status"], category: String = row["category"], n: Int = row["n"]
                 if category.isEmpty { counts.byStatus[status] = n } else { counts.byStatusAndCategory[status, default: [:]][category] = n }
             }
@@ -188,7 +188,7 @@ extension Store {
     /// How many items a filter selects (for bulk-action confirmations).
     public func queueCount(_ filter: QueueFilter) throws(StoreError) -> Int {
         try read("count selected items") { db in
-            let (clause, arguments) = filter.sql
+            let (clause, arguments) = filter.sql(db.dialect)
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_item r" + clause, arguments: arguments) ?? 0
         }
     }
@@ -197,7 +197,7 @@ extension Store {
     public func queueFacets() throws(StoreError) -> (marketplaces: [String], users: [String]) {
         try read("list filter values") { db in
             (try String.fetchAll(db, sql: "SELECT name FROM marketplace ORDER BY name"),
-             try String.fetchAll(db, sql: "SELECT name FROM user ORDER BY name"))
+             try String.fetchAll(db, sql: "SELECT name FROM \"user\" ORDER BY name"))
         }
     }
 }

@@ -33,6 +33,9 @@ extension Store {
     /// serials and the audit log are not written. Items get `status` and `assignee` directly, unaudited.
     public func bulkInsertForBenchmark(count: Int, item: (Int) -> BenchmarkQueueItem) throws(StoreError) {
         do {
+            guard case .sqlite(let database) = backend else {
+                throw SQLError(message: "the benchmark loader writes SQLite stores only", sql: "")
+            }
             try database.writeWithoutTransaction { db in
                 // For the load only (queries afterwards run with the store's own settings): a larger page cache, and
                 // no statement journals (each INSERT that fires triggers otherwise writes one, spilled to a temp file):

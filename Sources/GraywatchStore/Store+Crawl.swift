@@ -1,14 +1,12 @@
 import Foundation
-import GRDB
 import GraywatchCore
 
 extension Store {
     /// Opens a scan run and puts its start URLs in its frontier.
     public func beginRun(configurationJSON: String, start: [FrontierEntry], at date: Date = Date()) throws(StoreError) -> Int64 {
         try write("begin a scan run") { db in
-            try db.execute(sql: "INSERT INTO scan_run (started_at, status, configuration_json) VALUES (?, 'running', ?)",
-                           arguments: [Store.timestamp(date), configurationJSON])
-            let run = db.lastInsertedRowID
+            let run = try db.insert(sql: "INSERT INTO scan_run (started_at, status, configuration_json) VALUES (?, 'running', ?)",
+                                    arguments: [Store.timestamp(date), configurationJSON])
             try Store.insertFrontier(db, run: run, entries: start, at: date)
             return run
         }
@@ -17,7 +15,7 @@ extension Store {
     /// The most recent run that did not finish (killed, crashed), with its stored configuration.
     public func unfinishedRun() throws(StoreError) -> (id: Int64, configurationJSON: String)? {
         try read("find an unfinished scan run") { db in
-            try Row.fetchOne(db, sql: "SELECT id, configuration_json FROM scan_run WHERE status = 'running' ORDER BY id DESC LIMIT 1")
+            try SQLRow.fetchOne(db, sql: "SELECT id, configuration_json FROM scan_run WHERE status = 'running' ORDER BY id DESC LIMIT 1")
                 .map { (id: $0["id"], configurationJSON: $0["configuration_json"]) }
         }
     }
@@ -25,7 +23,7 @@ extension Store {
     /// The run's pending URLs in discovery order, and every URL it has seen (for dedup).
     public func frontier(run: Int64) throws(StoreError) -> (pending: [FrontierEntry], seen: Set<String>) {
         try read("load the frontier of run \(run)") { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT url, depth, attempts, state FROM frontier WHERE run_ref = ? ORDER BY rowid",
+            let rows = try SQLRow.fetchAll(db, sql: "SELECT url, depth, attempts, state FROM frontier WHERE run_ref = ? ORDER BY rowid",
                                         arguments: [run])
             let pending = rows.filter { ($0["state"] as String) == FrontierState.pending.rawValue }
                 .map { FrontierEntry(url: $0["url"], depth: $0["depth"], attempts: $0["attempts"]) }
@@ -54,8 +52,9 @@ extension Store {
                 _ = try Store.insertObservation(db, observation, listing: listing, listingRef: ref, run: run)
             }
             try db.execute(sql: """
-                UPDATE frontier SET state = ?, outcome = ?, listing_ref = ?, done_at = ? WHERE run_ref = ? AND url = ?
-                """, arguments: [page.state.rawValue, page.outcome, listingRef, Store.timestamp(date), run, page.url])
+                UPDATE frontier SET state = ?, outcome = ?, listing_ref = ?, done_at = ?, http_status = ?,
+                    lease_expires_at = NULL WHERE run_ref = ? AND url = ?
+                """, arguments: [page.state.rawValue, page.outcome, listingRef, Store.timestamp(date), page.status, run, page.url])
             try Store.insertFrontier(db, run: run, entries: page.discovered, at: date)
             if var cache = page.cache {
                 if cache.kind == .item { cache.listingRef = listingRef }
@@ -83,7 +82,7 @@ extension Store {
     /// What the last fetch of `url` (by any run) left for a conditional request.
     public func cachedPage(url: String) throws(StoreError) -> PageCacheEntry? {
         try read("read the page cache") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM page_cache WHERE url = ?", arguments: [url]).map { row in
+            try SQLRow.fetchOne(db, sql: "SELECT * FROM page_cache WHERE url = ?", arguments: [url]).map { row in
                 let links: String? = row["links_json"]
                 return PageCacheEntry(
                     url: row["url"], etag: row["etag"], lastModified: row["last_modified"],
@@ -114,13 +113,13 @@ extension Store {
     /// The frontier state of every URL of a run (for reports and tests).
     public func frontierStates(run: Int64) throws(StoreError) -> [String: FrontierState] {
         try read("frontier states of run \(run)") { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT url, state FROM frontier WHERE run_ref = ?",
+            Dictionary(uniqueKeysWithValues: try SQLRow.fetchAll(db, sql: "SELECT url, state FROM frontier WHERE run_ref = ?",
                                                               arguments: [run])
                 .map { ($0["url"] as String, FrontierState(rawValue: $0["state"]) ?? .pending) })
         }
     }
 
-    static func insertFrontier(_ db: Database, run: Int64, entries: [FrontierEntry], at date: Date) throws {
+    static func insertFrontier(_ db: any SQLConnection, run: Int64, entries: [FrontierEntry], at date: Date) throws {
         let now = Store.timestamp(date)
         for entry in entries {
             try db.execute(sql: """

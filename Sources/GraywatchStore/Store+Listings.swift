@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GraywatchCore
 
 extension Store {
@@ -14,7 +13,7 @@ extension Store {
         }
     }
 
-    static func upsertListing(_ db: Database, _ listing: Listing, json: String, now: String) throws -> Int64 {
+    static func upsertListing(_ db: any SQLConnection, _ listing: Listing, json: String, now: String) throws -> Int64 {
         let id = try insertOrUpdateListing(db, listing, json: json, now: now)
         try db.execute(sql: "INSERT OR IGNORE INTO marketplace (name, first_seen) VALUES (?, ?)", arguments: [listing.marketplace, now])
         if let seller = listing.seller.name {
@@ -22,10 +21,10 @@ extension Store {
                 INSERT INTO seller (marketplace, name, feedback_score, feedback_percent, location, member_since, first_seen, last_seen)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (marketplace, name) DO UPDATE SET
-                    feedback_score = COALESCE(excluded.feedback_score, feedback_score),
-                    feedback_percent = COALESCE(excluded.feedback_percent, feedback_percent),
-                    location = COALESCE(excluded.location, location),
-                    member_since = COALESCE(excluded.member_since, member_since), last_seen = excluded.last_seen
+                    feedback_score = COALESCE(excluded.feedback_score, seller.feedback_score),
+                    feedback_percent = COALESCE(excluded.feedback_percent, seller.feedback_percent),
+                    location = COALESCE(excluded.location, seller.location),
+                    member_since = COALESCE(excluded.member_since, seller.member_since), last_seen = excluded.last_seen
                 """, arguments: [listing.marketplace, seller, listing.seller.feedbackScore, listing.seller.feedbackPercent,
                                  listing.seller.location, listing.seller.memberSince, now, now])
         }
@@ -36,27 +35,34 @@ extension Store {
         return id
     }
 
-    private static func insertOrUpdateListing(_ db: Database, _ listing: Listing, json: String, now: String) throws -> Int64 {
+    private static func insertOrUpdateListing(_ db: any SQLConnection, _ listing: Listing, json: String, now: String) throws -> Int64 {
         try Int64.fetchOne(db, sql: """
             INSERT INTO listing (marketplace, listing_id, url, title, price_amount, price_currency, condition_raw,
                 condition, quantity, seller_name, seller_feedback, seller_location, primary_sku, listing_json,
-                first_seen, last_seen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                first_seen, last_seen, identity_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (marketplace, listing_id) DO UPDATE SET
                 url = excluded.url, title = excluded.title, price_amount = excluded.price_amount,
                 price_currency = excluded.price_currency, condition_raw = excluded.condition_raw,
                 condition = excluded.condition, quantity = excluded.quantity, seller_name = excluded.seller_name,
                 seller_feedback = excluded.seller_feedback, seller_location = excluded.seller_location,
                 primary_sku = excluded.primary_sku, listing_json = excluded.listing_json,
-                last_seen = excluded.last_seen
+                last_seen = excluded.last_seen, identity_key = excluded.identity_key
             RETURNING id
             """,
             arguments: [
                 listing.marketplace, listing.listingID, listing.url, listing.title, listing.price?.amountText,
                 listing.price?.currency, listing.conditionRaw, listing.condition.rawValue, listing.quantityAvailable,
                 listing.seller.name, listing.seller.feedbackScore, listing.seller.location, listing.primarySKU,
-                json, now, now,
+                json, now, now, identityKey(listing),
             ]) ?? 0
+    }
+
+    /// What identifies the goods a listing offers, whatever its listing id: its part numbers, serials, CLEI and
+    /// assembly numbers, sorted (nil when it names none). A removed listing relisted by the same seller has the same key.
+    public static func identityKey(_ listing: Listing) -> String? {
+        let parts = Set(listing.identifiers.map { "\($0.kind.rawValue):\($0.normalized)" }).sorted()
+        return parts.isEmpty ? nil : parts.joined(separator: "|")
     }
 
     /// The stored listing with this row id.
@@ -110,7 +116,7 @@ extension Store {
         return try read("serial clones of listing \(id)") { db in
             var clones: [SerialClone] = []
             for serial in serials.sorted() {
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try SQLRow.fetchAll(db, sql: """
                     SELECT l.marketplace, l.listing_id, l.seller_name, l.url, l.condition FROM listing_serial s
                     JOIN listing l ON l.id = s.listing_ref WHERE s.serial = ? AND s.listing_ref != ?
                     """, arguments: [serial, id])

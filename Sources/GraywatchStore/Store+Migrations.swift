@@ -199,6 +199,7 @@ extension Store {
         }
         registerQueueAtScale(&migrator)
         registerWebAccess(&migrator)
+        registerShared(&migrator)
         return migrator
     }
 }

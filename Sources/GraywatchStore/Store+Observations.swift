@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GraywatchCore
 
 /// One fetch of a listing's page, kept as evidence.
@@ -38,10 +37,10 @@ public struct StoredObservation: Sendable, Codable {
 
 extension Store {
     /// Writes an observation row (inside a write transaction). Evidence rows are never changed afterwards.
-    static func insertObservation(_ db: Database, _ input: ObservationInput, listing: Listing, listingRef: Int64,
+    static func insertObservation(_ db: any SQLConnection, _ input: ObservationInput, listing: Listing, listingRef: Int64,
                                   run: Int64?) throws -> Int64 {
         let headers = String(decoding: try encoder.encode(input.headers.map { [$0.name, $0.value] }), as: UTF8.self)
-        try db.execute(sql: """
+        return try db.insert(sql: """
             INSERT INTO observation (listing_ref, run_ref, observed_at, final_url, status, headers_json, title, price_amount,
                 price_currency, condition, quantity, body_sha256, body_size, body_gzip)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -50,13 +49,12 @@ extension Store {
                 listing.price?.amountText, listing.price?.currency, listing.condition.rawValue, listing.quantityAvailable,
                 EvidenceCodec.sha256(input.body), input.body.count, try EvidenceCodec.compress(input.body),
             ])
-        return db.lastInsertedRowID
     }
 
     /// A listing's observations, oldest first.
     public func observations(listingRef: Int64) throws(StoreError) -> [StoredObservation] {
         try read("observations of listing \(listingRef)") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM observation WHERE listing_ref = ? ORDER BY id", arguments: [listingRef])
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM observation WHERE listing_ref = ? ORDER BY id", arguments: [listingRef])
                 .map(Store.observation)
         }
     }
@@ -74,18 +72,26 @@ extension Store {
         try read("verify evidence") { db in
             var checked = 0
             var mismatches: [Int64] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT id, body_sha256, body_gzip FROM observation ORDER BY id")
-            while let row = try cursor.next() {
-                checked += 1
-                let stored: String = row["body_sha256"]
-                let body = (try? EvidenceCodec.decompress(row["body_gzip"])) ?? Data()
-                if EvidenceCodec.sha256(body) != stored { mismatches.append(row["id"]) }
+            var last: Int64 = 0
+            // Pages of 64 bodies, so memory stays bounded however many observations there are.
+            while true {
+                let rows = try SQLRow.fetchAll(db, sql: """
+                    SELECT id, body_sha256, body_gzip FROM observation WHERE id > ? ORDER BY id LIMIT 64
+                    """, arguments: [last])
+                guard let final = rows.last else { break }
+                for row in rows {
+                    checked += 1
+                    let stored: String = row["body_sha256"]
+                    let body = (try? EvidenceCodec.decompress(row["body_gzip"])) ?? Data()
+                    if EvidenceCodec.sha256(body) != stored { mismatches.append(row["id"]) }
+                }
+                last = final["id"]
             }
             return (checked, mismatches)
         }
     }
 
-    static func observation(_ row: Row) -> StoredObservation {
+    static func observation(_ row: SQLRow) -> StoredObservation {
         let amount: String? = row["price_amount"]
         let currency: String? = row["price_currency"]
         let headers: String = row["headers_json"]

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GraywatchCore
 
 extension Store {
@@ -27,7 +26,7 @@ extension Store {
                     """, arguments: [listingRef, finding.ruleID, finding.category.rawValue, finding.weight, evidence, now,
                                      observation])
             }
-            if let row = try Row.fetchOne(db, sql: """
+            if let row = try SQLRow.fetchOne(db, sql: """
                 SELECT r.id, r.status, r.dismissed_rules, r.dismissed_price, l.price_amount FROM review_item r
                 JOIN listing l ON l.id = r.listing_ref WHERE r.listing_ref = ?
                 """, arguments: [listingRef]) {
@@ -47,18 +46,17 @@ extension Store {
                 return .updated(existing)
             }
             guard assessment.score >= threshold, !assessment.findings.isEmpty else { return .notQueued }
-            try db.execute(sql: """
+            let opened = try db.insert(sql: """
                 INSERT INTO review_item (listing_ref, score, categories, status, opened_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [listingRef, assessment.score, categories, ReviewStatus.new.rawValue, now, now])
-            let opened = db.lastInsertedRowID
             try Store.setCategories(db, opened, assessment.rankedCategories)
             return .opened(opened)
         }
     }
 
     /// Replaces an item's rows in `review_category` (which the per-category counts and filters read).
-    static func setCategories(_ db: Database, _ id: Int64, _ categories: [Category]) throws {
+    static func setCategories(_ db: any SQLConnection, _ id: Int64, _ categories: [Category]) throws {
         let current = Set(try String.fetchAll(db, sql: "SELECT category FROM review_category WHERE review_ref = ?", arguments: [id]))
         let wanted = Set(categories.map(\.rawValue))
         for gone in current.subtracting(wanted) {
@@ -93,8 +91,8 @@ extension Store {
     /// The review items a filter selects, highest score first.
     public func queue(_ filter: QueueFilter) throws(StoreError) -> [QueueEntry] {
         try read("list the queue") { db in
-            let (clause, arguments) = filter.sql
-            return try Row.fetchAll(db, sql: Store.entrySelect + clause + " ORDER BY r.score DESC, r.id ASC", arguments: arguments)
+            let (clause, arguments) = filter.sql(db.dialect)
+            return try SQLRow.fetchAll(db, sql: Store.entrySelect + clause + " ORDER BY r.score DESC, r.id ASC", arguments: arguments)
                 .map(Store.entry)
         }
     }
@@ -102,7 +100,7 @@ extension Store {
     /// One queue item with its listing and findings, or nil when no item has this id.
     public func queueItem(id: Int64) throws(StoreError) -> QueueItemDetail? {
         try read("show queue item \(id)") { db in
-            guard let row = try Row.fetchOne(db, sql: Store.entrySelect + " WHERE r.id = ?", arguments: [id]) else {
+            guard let row = try SQLRow.fetchOne(db, sql: Store.entrySelect + " WHERE r.id = ?", arguments: [id]) else {
                 return nil
             }
             let listingRef: Int64 = row["listing_ref"]
@@ -132,7 +130,7 @@ extension Store {
         FROM review_item r JOIN listing l ON l.id = r.listing_ref
         """
 
-    static func entry(_ row: Row) -> QueueEntry {
+    static func entry(_ row: SQLRow) -> QueueEntry {
         let amount: String? = row["price_amount"]
         let currency: String? = row["price_currency"]
         let price = amount.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
@@ -152,8 +150,8 @@ extension Store {
         try read("findings of listing \(listingRef)") { db in try Store.findings(db, listingRef) }
     }
 
-    static func findings(_ db: Database, _ listingRef: Int64) throws -> [StoredFinding] {
-        try Row.fetchAll(db, sql: """
+    static func findings(_ db: any SQLConnection, _ listingRef: Int64) throws -> [StoredFinding] {
+        try SQLRow.fetchAll(db, sql: """
             SELECT rule_id, category, weight, evidence_json, found_at FROM finding
             WHERE listing_ref = ? AND \(Store.latestObservation) ORDER BY weight DESC, rule_id
             """, arguments: [listingRef, listingRef]).map { row in

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// What a user may do: analysts work the queue; admins also manage users and send takedown batches.
 public enum UserRole: String, Sendable, Codable, CaseIterable {
@@ -32,39 +31,39 @@ extension Store {
         guard !trimmed.isEmpty, trimmed.count <= 64, !trimmed.contains(where: { $0.isNewline || $0 == "\u{0}" }) else {
             throw WorkflowError(message: "a user name needs 1 to 64 characters on one line")
         }
-        return try database.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE name = ?", arguments: [trimmed]) == true {
+        return try transaction { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM \"user\" WHERE name = ?", arguments: [trimmed]) == true {
                 throw WorkflowError(message: "user '\(trimmed)' already exists")
             }
-            try db.execute(sql: "INSERT INTO user (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [trimmed, role.rawValue, passwordHash, Store.timestamp(date)])
-            return UserRecord(id: db.lastInsertedRowID, name: trimmed, role: role, passwordHash: passwordHash,
+            let id = try db.insert(sql: "INSERT INTO \"user\" (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                                   arguments: [trimmed, role.rawValue, passwordHash, Store.timestamp(date)])
+            return UserRecord(id: id, name: trimmed, role: role, passwordHash: passwordHash,
                               createdAt: Store.timestamp(date))
         }
     }
 
     /// Replaces a user's password hash and ends all of the user's sessions.
     public func setPassword(user name: String, passwordHash: String) throws {
-        try database.write { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM user WHERE name = ?", arguments: [name]) else {
+        try transaction { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM \"user\" WHERE name = ?", arguments: [name]) else {
                 throw WorkflowError(message: "no user '\(name)'")
             }
-            try db.execute(sql: "UPDATE user SET password_hash = ? WHERE id = ?", arguments: [passwordHash, id])
+            try db.execute(sql: "UPDATE \"user\" SET password_hash = ? WHERE id = ?", arguments: [passwordHash, id])
             try db.execute(sql: "DELETE FROM web_session WHERE user_ref = ?", arguments: [id])
         }
     }
 
     /// The user with this name, or nil.
     public func user(named name: String) throws(StoreError) -> UserRecord? {
-        try read("find user") { db in try Row.fetchOne(db, sql: "SELECT * FROM user WHERE name = ?", arguments: [name]).map(Store.user) }
+        try read("find user") { db in try SQLRow.fetchOne(db, sql: "SELECT * FROM \"user\" WHERE name = ?", arguments: [name]).map(Store.user) }
     }
 
     /// Every user, by name.
     public func users() throws(StoreError) -> [UserRecord] {
-        try read("list users") { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map(Store.user) }
+        try read("list users") { db in try SQLRow.fetchAll(db, sql: "SELECT * FROM \"user\" ORDER BY name").map(Store.user) }
     }
 
-    static func user(_ row: Row) -> UserRecord {
+    static func user(_ row: SQLRow) -> UserRecord {
         UserRecord(id: row["id"], name: row["name"], role: UserRole(rawValue: row["role"]) ?? .analyst,
                    passwordHash: row["password_hash"], createdAt: row["created_at"])
     }
@@ -88,8 +87,8 @@ extension Store {
     /// The live session a cookie's token names, or nil when unknown or expired.
     public func session(token: String, at date: Date = Date()) throws(StoreError) -> WebSessionRecord? {
         try read("find session") { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT u.*, s.csrf_token, s.expires_at FROM web_session s JOIN user u ON u.id = s.user_ref
+            guard let row = try SQLRow.fetchOne(db, sql: """
+                SELECT u.*, s.csrf_token, s.expires_at FROM web_session s JOIN \"user\" u ON u.id = s.user_ref
                 WHERE s.token_sha256 = ? AND s.expires_at > ?
                 """, arguments: [Store.digest(token), Store.timestamp(date)]) else { return nil }
             let expires = ISO8601DateFormatter.storeTimestamps.date(from: row["expires_at"]) ?? date
@@ -106,8 +105,8 @@ extension Store {
 
     /// Records an API bearer token (chosen by the caller) for a user.
     public func addAPIToken(_ token: String, user name: String, label: String, at date: Date = Date()) throws {
-        try database.write { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM user WHERE name = ?", arguments: [name]) else {
+        try transaction { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM \"user\" WHERE name = ?", arguments: [name]) else {
                 throw WorkflowError(message: "no user '\(name)'")
             }
             try db.execute(sql: "INSERT INTO api_token (token_sha256, user_ref, label, created_at) VALUES (?, ?, ?, ?)",
@@ -119,8 +118,8 @@ extension Store {
     public func user(apiToken token: String, at date: Date = Date()) throws(StoreError) -> UserRecord? {
         try write("check API token") { db in
             let digest = Store.digest(token)
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT u.* FROM api_token t JOIN user u ON u.id = t.user_ref WHERE t.token_sha256 = ? AND t.revoked_at IS NULL
+            guard let row = try SQLRow.fetchOne(db, sql: """
+                SELECT u.* FROM api_token t JOIN \"user\" u ON u.id = t.user_ref WHERE t.token_sha256 = ? AND t.revoked_at IS NULL
                 """, arguments: [digest]) else { return nil }
             try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE token_sha256 = ?", arguments: [Store.timestamp(date), digest])
             return Store.user(row)

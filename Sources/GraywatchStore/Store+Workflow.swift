@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GraywatchCore
 
 /// A change the workflow refuses, with the reason in plain words.
@@ -30,12 +29,12 @@ extension Store {
     /// without a reason and a confirmation without a category are refused.
     public func setStatus(_ id: Int64, to status: ReviewStatus, actor: String, reason: String? = nil,
                           category: Category? = nil) throws -> ReviewStatus {
-        try database.write { db in try Store.setStatus(db, id, to: status, actor: actor, reason: reason, category: category) }
+        try transaction { db in try Store.setStatus(db, id, to: status, actor: actor, reason: reason, category: category) }
     }
 
-    static func setStatus(_ db: Database, _ id: Int64, to status: ReviewStatus, actor: String, reason: String?,
+    static func setStatus(_ db: any SQLConnection, _ id: Int64, to status: ReviewStatus, actor: String, reason: String?,
                           category: Category?) throws -> ReviewStatus {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try SQLRow.fetchOne(db, sql: """
             SELECT r.status, r.score, r.categories, l.price_amount, r.listing_ref FROM review_item r
             JOIN listing l ON l.id = r.listing_ref WHERE r.id = ?
             """, arguments: [id])
@@ -72,11 +71,11 @@ extension Store {
 
     /// Assigns an item (nil unassigns), audited.
     public func assign(_ id: Int64, to assignee: String?, actor: String) throws {
-        try database.write { db in try Store.assign(db, id, to: assignee, actor: actor) }
+        try transaction { db in try Store.assign(db, id, to: assignee, actor: actor) }
     }
 
-    static func assign(_ db: Database, _ id: Int64, to assignee: String?, actor: String) throws {
-        guard let previous = try Row.fetchOne(db, sql: "SELECT assignee FROM review_item WHERE id = ?", arguments: [id]) else {
+    static func assign(_ db: any SQLConnection, _ id: Int64, to assignee: String?, actor: String) throws {
+        guard let previous = try SQLRow.fetchOne(db, sql: "SELECT assignee FROM review_item WHERE id = ?", arguments: [id]) else {
             throw WorkflowError(message: "no review item \(id)")
         }
         try db.execute(sql: "UPDATE review_item SET assignee = ?, updated_at = ? WHERE id = ?",
@@ -88,10 +87,10 @@ extension Store {
     public func addNote(_ id: Int64, text: String, author: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw WorkflowError(message: "a note needs text") }
-        try database.write { db in try Store.note(db, id, text: trimmed, author: author) }
+        try transaction { db in try Store.note(db, id, text: trimmed, author: author) }
     }
 
-    static func note(_ db: Database, _ id: Int64, text: String, author: String) throws {
+    static func note(_ db: any SQLConnection, _ id: Int64, text: String, author: String) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM review_item WHERE id = ?", arguments: [id]) == true else {
             throw WorkflowError(message: "no review item \(id)")
         }
@@ -101,9 +100,9 @@ extension Store {
     }
 
     /// Applies one change to every item the filter selects, all in one transaction: all or nothing.
-    public func bulk(_ filter: QueueFilter, _ change: (Database, Int64) throws -> Void) throws -> Int {
-        try database.write { db in
-            let (clause, arguments) = filter.sql
+    public func bulk(_ filter: QueueFilter, _ change: (any SQLConnection, Int64) throws -> Void) throws -> Int {
+        try transaction { db in
+            let (clause, arguments) = filter.sql(db.dialect)
             let ids = try Int64.fetchAll(db, sql: "SELECT r.id FROM review_item r JOIN listing l ON l.id = r.listing_ref" + clause
                                              + " ORDER BY r.id", arguments: arguments)
             for id in ids { try change(db, id) }
@@ -130,7 +129,7 @@ extension Store {
     /// An item's audit log, oldest first.
     public func history(_ id: Int64) throws(StoreError) -> [AuditEntry] {
         try read("history of review item \(id)") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE review_ref = ? ORDER BY id", arguments: [id]).map {
+            try SQLRow.fetchAll(db, sql: "SELECT * FROM audit_log WHERE review_ref = ? ORDER BY id", arguments: [id]).map {
                 AuditEntry(actor: $0["actor"], action: $0["action"], from: $0["from_value"], to: $0["to_value"],
                            reason: $0["reason"], at: $0["at"])
             }
@@ -140,12 +139,12 @@ extension Store {
     /// An item's notes, oldest first.
     public func notes(_ id: Int64) throws(StoreError) -> [ReviewNote] {
         try read("notes of review item \(id)") { db in
-            try Row.fetchAll(db, sql: "SELECT author, text, at FROM note WHERE review_ref = ? ORDER BY id", arguments: [id])
+            try SQLRow.fetchAll(db, sql: "SELECT author, text, at FROM note WHERE review_ref = ? ORDER BY id", arguments: [id])
                 .map { ReviewNote(author: $0["author"], text: $0["text"], at: $0["at"]) }
         }
     }
 
-    static func audit(_ db: Database, _ id: Int64, actor: String, action: String, from: String?, to: String?,
+    static func audit(_ db: any SQLConnection, _ id: Int64, actor: String, action: String, from: String?, to: String?,
                       reason: String?) throws {
         try db.execute(sql: """
             INSERT INTO audit_log (review_ref, actor, action, from_value, to_value, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -170,11 +169,11 @@ extension Store {
     public func auditLog(limit: Int = 100, before: Int64? = nil, actor: String? = nil) throws(StoreError) -> [AuditRecord] {
         try read("read the audit log") { db in
             var clauses: [String] = []
-            var arguments: StatementArguments = []
+            var arguments: SQLArguments = []
             if let before { clauses.append("a.id < ?"); arguments += [before] }
             if let actor { clauses.append("a.actor = ?"); arguments += [actor] }
             let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: """
+            return try SQLRow.fetchAll(db, sql: """
                 SELECT a.*, l.title FROM audit_log a JOIN review_item r ON r.id = a.review_ref JOIN listing l ON l.id = r.listing_ref
                 \(whereClause) ORDER BY a.id DESC LIMIT \(max(1, min(limit, 1000)))
                 """, arguments: arguments).map {

@@ -2,9 +2,18 @@ import Foundation
 import GRDB
 import GraywatchCore
 
-/// Step 7 of the pipeline: the SQLite store (GRDB) of listings, findings and review items.
+/// Step 7 of the pipeline: the store of listings, findings and review items — an SQLite file (GRDB) or a
+/// PostgreSQL database (postgres-nio), with the same schema and behaviour. Every operation is written once, against
+/// ``SQLConnection``.
 public final class Store: Sendable {
-    let database: DatabaseQueue
+    enum Backend: Sendable {
+        case sqlite(DatabaseQueue)
+        case postgres(PostgresBackend)
+    }
+
+    let backend: Backend
+    /// Where the store is: the SQLite path, or the PostgreSQL URL without its password.
+    public let location: String
 
     /// Opens (creating if needed) the SQLite file at `path` and applies the migrations.
     public init(path: String) throws(StoreError) {
@@ -14,26 +23,90 @@ public final class Store: Sendable {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(5)
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            let database = try DatabaseQueue(path: path, configuration: configuration)
             try Store.migrator.migrate(database)
+            backend = .sqlite(database)
+            location = path
         } catch {
             throw StoreError(operation: "open \(path)", underlying: error)
         }
     }
 
-    /// Runs `body` in a write transaction, wrapping errors with what was being done.
-    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// Opens the store at `location`: a `postgres://` or `postgresql://` URL selects PostgreSQL, anything else is
+    /// an SQLite file path.
+    public convenience init(location: String) throws(StoreError) {
+        if Store.isPostgres(location) {
+            try self.init(postgres: location)
+        } else {
+            try self.init(path: location)
+        }
+    }
+
+    /// Connects to PostgreSQL and applies its migrations.
+    public init(postgres url: String) throws(StoreError) {
+        let redacted = (try? PostgresLocation(url).redacted) ?? "postgres://…"
         do {
-            return try database.write(body)
+            let postgres = try PostgresBackend(url: url)
+            try Store.migratePostgres(postgres)
+            backend = .postgres(postgres)
+            location = redacted
+        } catch {
+            throw StoreError(operation: "open \(redacted)", underlying: error)
+        }
+    }
+
+    /// Whether `location` names a PostgreSQL database.
+    public static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
+    /// Which engine holds the store.
+    public var dialect: SQLDialect {
+        switch backend {
+        case .sqlite: return .sqlite
+        case .postgres: return .postgres
+        }
+    }
+
+    /// Runs `body` in a write transaction, wrapping errors with what was being done.
+    public func write<T>(_ operation: String, _ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
+        do {
+            switch backend {
+            case .sqlite(let database): return try database.write { try body(SQLiteConnection($0)) }
+            case .postgres(let postgres): return try postgres.run(transaction: true, body)
+            }
         } catch {
             throw StoreError(operation: operation, underlying: error)
         }
     }
 
     /// Runs `body` with a read-only view of the store.
-    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    public func read<T>(_ operation: String, _ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
         do {
-            return try database.read(body)
+            switch backend {
+            case .sqlite(let database): return try database.read { try body(SQLiteConnection($0)) }
+            case .postgres(let postgres): return try postgres.run(transaction: false, body)
+            }
+        } catch {
+            throw StoreError(operation: operation, underlying: error)
+        }
+    }
+
+    /// As ``write(_:_:)``, passing the body's own errors (workflow refusals) through unwrapped.
+    func transaction<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        switch backend {
+        case .sqlite(let database): return try database.write { try body(SQLiteConnection($0)) }
+        case .postgres(let postgres): return try postgres.run(transaction: true, body)
+        }
+    }
+
+    /// Runs `body` outside any transaction (for work that manages its own, such as bulk imports).
+    func withoutTransaction<T>(_ operation: String, _ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
+        do {
+            switch backend {
+            case .sqlite(let database): return try database.writeWithoutTransaction { try body(SQLiteConnection($0)) }
+            case .postgres(let postgres): return try postgres.run(transaction: false, body)
+            }
         } catch {
             throw StoreError(operation: operation, underlying: error)
         }

@@ -2,7 +2,6 @@ import Foundation
 import GraywatchCore
 @testable import GraywatchStore
 import GraywatchTestSupport
-import GRDB
 import Testing
 
 /// The review UI's store APIs on a real SQLite file: keyset queue pages, filters (full-text search included), the
@@ -11,7 +10,7 @@ import Testing
     // MARK: Helpers
 
     static func store() throws -> Store {
-        try Store(path: try TestPaths.temporaryDirectory().appendingPathComponent("queue-page.sqlite").path)
+        try TestStores.make("queue-page")
     }
 
     /// A fixed instant, so opened-at order and session expiry do not depend on the clock.
@@ -529,9 +528,9 @@ import Testing
                                                       seller: "Old Seller"), [Self.finding("r1")])
         let second = try Self.item(store, Self.listing("2", title: "Juniper EX4300-24P", sku: "EX4300-24P", price: "500",
                                                        seller: "Other"), [Self.finding("r1")])
-        func columns(_ id: Int64) throws -> Row? {
-            try store.database.read { db in
-                try Row.fetchOne(db, sql: "SELECT marketplace, seller, sku, sku_family, price_value FROM review_item WHERE id = ?",
+        func columns(_ id: Int64) throws -> SQLRow? {
+            try store.read("test") { db in
+                try SQLRow.fetchOne(db, sql: "SELECT marketplace, seller, sku, sku_family, price_value FROM review_item WHERE id = ?",
                                  arguments: [id])
             }
         }
@@ -621,7 +620,7 @@ import Testing
         #expect(try store.session(token: "secret-1", at: Self.base.addingTimeInterval(3601)) == nil, "past its expiry")
         #expect(try store.session(token: "secret-2", at: Self.base) == nil, "an unknown token")
         // Only the digest is stored.
-        let stored = try store.database.read { db in try String.fetchAll(db, sql: "SELECT token_sha256 FROM web_session") }
+        let stored = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT token_sha256 FROM web_session") }
         #expect(stored.count == 1 && stored[0] != "secret-1" && stored[0].count == 64)
     }
 
@@ -635,7 +634,7 @@ import Testing
         #expect(try store.session(token: "old", at: Self.base) == nil)
         #expect(try store.session(token: "long", at: Self.base)?.csrfToken == "c2")
         #expect(try store.session(token: "new", at: Self.base.addingTimeInterval(601))?.csrfToken == "c3")
-        #expect(try store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM web_session") } == 2)
+        #expect(try store.read("test") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM web_session") } == 2)
     }
 
     @Test func deletedSessionIsGoneAndOthersStay() throws {
@@ -676,13 +675,13 @@ import Testing
         #expect(try store.user(apiToken: "tok-bob") == bob)
         #expect(try store.user(apiToken: "tok-nobody") == nil)
         #expect(try store.user(apiToken: "") == nil)
-        let used = try store.database.read { db in
-            try String.fetchOne(db, sql: "SELECT t.last_used_at FROM api_token t JOIN user u ON u.id = t.user_ref WHERE u.name = 'alice'")
+        let used = try store.read("test") { db in
+            try String.fetchOne(db, sql: "SELECT t.last_used_at FROM api_token t JOIN \"user\" u ON u.id = t.user_ref WHERE u.name = 'alice'")
         }
         #expect(used == Store.timestamp(Self.base.addingTimeInterval(10)), "a lookup notes the token's use")
-        let secrets = try store.database.read { db in try String.fetchAll(db, sql: "SELECT token_sha256 FROM api_token") }
+        let secrets = try store.read("test") { db in try String.fetchAll(db, sql: "SELECT token_sha256 FROM api_token") }
         #expect(!secrets.contains("tok-alice") && secrets.allSatisfy { $0.count == 64 }, "only digests are stored")
-        try store.database.write { db in
+        try store.write("test") { db in
             try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE token_sha256 = ?",
                            arguments: [Store.timestamp(Self.base), Store.digest("tok-alice")])
         }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct StoreTests {
     func makeStore() throws -> Store {
-        try Store(path: try TestPaths.temporaryDirectory().appendingPathComponent("test.sqlite").path)
+        try TestStores.make("test")
     }
 
     func listing(_ id: String, sku: String = "EX4300-48T", price: String = "3950", condition: Condition = .new) -> Listing {
@@ -73,11 +73,11 @@ import Testing
     }
 
     @Test func reopeningTheFileKeepsEverything() throws {
-        let path = try TestPaths.temporaryDirectory().appendingPathComponent("reopen.sqlite").path
+        let location = try TestStores.location("reopen")
         do {
-            let store = try Store(path: path)
+            let store = try Store(location: location)
             _ = try store.upsert(listing("1"))
         }
-        #expect(try Store(path: path).listingCount() == 1)
+        #expect(try Store(location: location).listingCount() == 1)
     }
 }

@@ -2,13 +2,12 @@ import Foundation
 import GraywatchCore
 @testable import GraywatchStore
 import GraywatchTestSupport
-import GRDB
 import Testing
 
 /// The review workflow on a real SQLite file: every transition, the audit log, re-opening, bulk actions, evidence.
 @Suite struct WorkflowTests {
     static func store() throws -> Store {
-        try Store(path: try TestPaths.temporaryDirectory().appendingPathComponent("workflow.sqlite").path)
+        try TestStores.make("workflow")
     }
 
     static func finding(_ rule: String) -> Finding {
@@ -88,7 +87,7 @@ import Testing
         #expect(try store.queue(QueueFilter(assignee: "bob")).map(\.id) == [id])
         // Append-only: the database itself refuses edits.
         #expect(throws: (any Error).self) {
-            try store.database.write { try $0.execute(sql: "UPDATE audit_log SET actor = 'mallory'") }
+            try store.write("test") { try $0.execute(sql: "UPDATE audit_log SET actor = 'mallory'") }
         }
     }
 
@@ -156,11 +155,11 @@ import Testing
         #expect(try store.observationBody(observation.id) == body)
         #expect(try store.verifyEvidence().mismatches.isEmpty)
         #expect(throws: (any Error).self) {
-            try store.database.write { try $0.execute(sql: "UPDATE observation SET status = 404") }
+            try store.write("test") { try $0.execute(sql: "UPDATE observation SET status = 404") }
         }
         // Someone bypasses the guard and changes a stored body: verify reports it.
-        try store.database.write { db in
-            try db.execute(sql: "DROP TRIGGER observation_is_evidence_update")
+        try store.write("test") { db in
+            try db.execute(sql: TestStores.dropEvidenceGuard(store))
             try db.execute(sql: "UPDATE observation SET body_gzip = ?", arguments: [try EvidenceCodec.compress(Data("forged".utf8))])
         }
         #expect(try store.verifyEvidence().mismatches == [observation.id])
@@ -191,10 +190,10 @@ import Testing
         #expect(observations.map(\.quantity) == [3, 10])
         #expect(Set(observations.map(\.bodySHA256)).count == 2)
         #expect(try store.findings(listingRef: ref).map(\.ruleID).sorted() == ["r1", "r2"], "the latest observation's findings")
-        let all = try store.database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM finding WHERE listing_ref = ?", arguments: [ref]) }
+        let all = try store.read("test") { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM finding WHERE listing_ref = ?", arguments: [ref]) }
         #expect(all == 3, "the first observation keeps its finding")
         #expect(try store.queue().count == 1)
-        let sellers = try store.database.read { try String.fetchAll($0, sql: "SELECT name FROM seller") }
+        let sellers = try store.read("test") { try String.fetchAll($0, sql: "SELECT name FROM seller") }
         #expect(sellers == ["depot"])
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import GraywatchCore
+
+/// A review item enforcement has acted on, to be checked again: is the listing still there?
+public struct EnforcementItem: Sendable, Equatable {
+    public var id: Int64
+    public var status: ReviewStatus
+    public var listingRef: Int64
+    public var marketplace: String
+    public var url: String
+    /// When the takedown was requested (the audit log's last move to enforcement-requested).
+    public var requestedAt: Date?
+}
+
+/// What a rescan saw of a URL it was asked to fetch.
+public struct FrontierOutcome: Sendable, Equatable {
+    public var state: FrontierState
+    public var httpStatus: Int?
+    public var listingRef: Int64?
+    public var outcome: String?
+}
+
+extension Store {
+    /// Items in enforcement-requested or still-live, optionally only those of some marketplaces.
+    public func enforcementItems(marketplaces: [String]? = nil) throws(StoreError) -> [EnforcementItem] {
+        try read("list items under enforcement") { db in
+            var sql = """
+                SELECT r.id, r.status, r.listing_ref, l.marketplace, l.url,
+                    (SELECT MAX(a.at) FROM audit_log a WHERE a.review_ref = r.id AND a.action = 'status'
+                        AND a.to_value = 'enforcement-requested') AS requested_at
+                FROM review_item r JOIN listing l ON l.id = r.listing_ref
+                WHERE r.status IN ('enforcement-requested', 'still-live')
+                """
+            var arguments: SQLArguments = []
+            if let marketplaces {
+                sql += " AND l.marketplace IN (\(marketplaces.isEmpty ? "NULL" : marketplaces.map { _ in "?" }.joined(separator: ",")))"
+                arguments += SQLArguments(marketplaces)
+            }
+            return try SQLRow.fetchAll(db, sql: sql + " ORDER BY r.id", arguments: arguments).map { row in
+                EnforcementItem(id: row["id"], status: ReviewStatus(rawValue: row["status"]) ?? .enforcementRequested,
+                                listingRef: row["listing_ref"], marketplace: row["marketplace"], url: row["url"],
+                                requestedAt: (row["requested_at"] as String?).flatMap { ISO8601DateFormatter.storeTimestamps.date(from: $0) })
+            }
+        }
+    }
+
+    /// How a run's fetch of `url` ended, if the run had it in its frontier.
+    public func frontierOutcome(run: Int64, url: String) throws(StoreError) -> FrontierOutcome? {
+        try read("frontier outcome of \(url)") { db in
+            try SQLRow.fetchOne(db, sql: """
+                SELECT state, http_status, listing_ref, outcome FROM frontier WHERE run_ref = ? AND url = ?
+                """, arguments: [run, url]).map { row in
+                FrontierOutcome(state: FrontierState(rawValue: row["state"]) ?? .pending, httpStatus: row["http_status"],
+                                listingRef: row["listing_ref"], outcome: row["outcome"])
+            }
+        }
+    }
+
+    /// Removed items that `listingRef` relists: the same listing back, or another listing of the same marketplace
+    /// and seller offering the same identifiers (part numbers, serials …).
+    public func removedItemsRelisted(by listingRef: Int64) throws(StoreError) -> [Int64] {
+        try read("find relisted items") { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT r.id FROM review_item r JOIN listing old ON old.id = r.listing_ref, listing l
+                WHERE l.id = ? AND r.status = 'removed'
+                    AND (old.id = l.id OR (old.marketplace = l.marketplace AND old.seller_name = l.seller_name
+                        AND old.identity_key = l.identity_key AND l.identity_key IS NOT NULL))
+                ORDER BY r.id
+                """, arguments: [listingRef])
+        }
+    }
+}
