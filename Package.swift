@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "GraywatchScan", dependencies: [
             "GraywatchCore", "GraywatchFetch", "GraywatchParse", "GraywatchExtract", "GraywatchEnrich",
             "GraywatchRules", "GraywatchStore", "GraywatchSchedule", "GraywatchFeeds",
-            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The bundled sample marketplace, served on loopback for the demo and the tests.
         .target(name: "GraywatchSampleSite", dependencies: [

@@ -35,12 +35,21 @@ extension ListingScanner {
         await withTaskGroup(of: CrawlEvent.self) { group in
             var inFlight = 0, robotsInFlight = 0
             var timerArmed = false
-            while !Task.isCancelled {
+            while true {
                 let now = Date()
-                if let worker {
-                    if state.isEmpty, inFlight < politeness.globalConcurrency,
-                       report.pagesFetched + inFlight < configuration.maxPages {
-                        enqueue((try? lease(run: run, worker)) ?? [], into: &state)
+                let stopping = stop?.isRequested ?? false
+                if stopping {
+                    report.interrupted = true
+                    if inFlight == 0 { break }
+                }
+                if let worker, !stopping {
+                    // Lease only what can start soon, so URLs wait where a free worker can take them.
+                    let room = min(worker.batch, politeness.globalConcurrency - inFlight - state.queuedCount,
+                                   configuration.maxPages - report.pagesFetched - inFlight)
+                    if room > 0 {
+                        do { enqueue(try lease(run: run, worker, limit: room), into: &state) } catch {
+                            logger.error("worker: \(error)")
+                        }
                     }
                     if now.timeIntervalSince(lastRenewal) > worker.leaseSeconds / 3 {
                         try? store.renewLeases(run: run, owner: worker.owner, seconds: worker.leaseSeconds)
@@ -57,7 +66,7 @@ extension ListingScanner {
                     group.addTask { .robots(origin: origin, await self.fetchRobots(origin, previousAttempts: attempts)) }
                 }
                 var blocked: [(CrawlJob, Robots)] = []
-                while inFlight < politeness.globalConcurrency, report.pagesFetched + inFlight < configuration.maxPages,
+                while !stopping, inFlight < politeness.globalConcurrency, report.pagesFetched + inFlight < configuration.maxPages,
                     let job = state.takeReady(now: now, blocked: { blocked.append(($0, $1)) })
                 {
                     inFlight += 1
@@ -66,10 +75,14 @@ extension ListingScanner {
                 for (job, robots) in blocked { blockedByRobots(job, robots: robots, run: run, report: &report) }
                 if report.pagesFetched + inFlight >= configuration.maxPages, !state.isEmpty { report.hitPageCap = true }
                 let capReached = report.pagesFetched >= configuration.maxPages
-                if inFlight == 0, robotsInFlight == 0, state.isEmpty || capReached {
+                if !stopping, inFlight == 0, robotsInFlight == 0, state.isEmpty || capReached {
                     guard worker != nil, !capReached else { break }
                     // Others may still hold leases (or die holding them): wait, then lease what they leave.
-                    let pending = (try? store.pendingCount(run: run))?.pending ?? 0
+                    let pending: Int
+                    do { pending = try store.pendingCount(run: run).pending } catch {
+                        logger.error("worker: \(error)")
+                        pending = 1
+                    }
                     if pending == 0 {
                         frontierDone = true
                         break
@@ -77,14 +90,14 @@ extension ListingScanner {
                     if !timerArmed {
                         timerArmed = true
                         group.addTask {
-                            try? await Task.sleep(nanoseconds: 250_000_000)
+                            try? await Task.sleep(nanoseconds: 100_000_000)
                             return .tick
                         }
                     }
                 }
                 if !timerArmed, let wake = state.earliestWake(), wake > now {
                     timerArmed = true
-                    let nanoseconds = UInt64(min(wake.timeIntervalSince(now), 3600) * 1_000_000_000)
+                    let nanoseconds = UInt64(min(wake.timeIntervalSince(now), stop == nil ? 3600 : 0.5) * 1_000_000_000)
                     group.addTask {
                         try? await Task.sleep(nanoseconds: nanoseconds)
                         return .tick
@@ -109,6 +122,11 @@ extension ListingScanner {
             group.cancelAll()
         }
         if let worker { try? store.releaseLeases(run: run, owner: worker.owner) }
+        if report.interrupted {
+            // Stopped on request: what is done is stored, the rest stays pending for the next run to continue.
+            report.stats.durationSeconds = Date().timeIntervalSince(started)
+            return report
+        }
         let complete = worker == nil ? state.isEmpty && !report.hitPageCap : frontierDone
         if let worker {
             // One worker scores and closes the run; the others are done.
@@ -140,8 +158,8 @@ extension ListingScanner {
         }
     }
 
-    private func lease(run: Int64, _ worker: CrawlWorker) throws -> [FrontierEntry] {
-        try store.leaseFrontier(run: run, owner: worker.owner, limit: worker.batch, seconds: worker.leaseSeconds)
+    private func lease(run: Int64, _ worker: CrawlWorker, limit: Int? = nil) throws -> [FrontierEntry] {
+        try store.leaseFrontier(run: run, owner: worker.owner, limit: limit ?? worker.batch, seconds: worker.leaseSeconds)
     }
 
     private func enqueue(_ entries: [FrontierEntry], into state: inout CrawlState) {

@@ -26,6 +26,8 @@ public struct ListingScanner: Sendable {
     public var profile: String?
     /// Told of each stored page and of the end of scoring (progress display, metrics); called on the crawl loop.
     public var observer: (@Sendable (ScanProgress) -> Void)?
+    /// When requested, no new page starts; pages in flight are stored and the run is left open to continue.
+    public var stop: StopSignal?
     let fetcher: Fetcher
     let extractor: Extractor
     let normalizer: URLNormalizer

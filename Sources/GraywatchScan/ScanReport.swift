@@ -24,6 +24,8 @@ public struct ScanReport: Sendable {
     public var findings = 0
     /// Findings per category, for metrics.
     public var findingsByCategory: [String: Int] = [:]
+    /// True when a stop request (SIGTERM) ended the crawl early: the run stays open to be continued.
+    public var interrupted = false
     /// Whether this process closed the run (a worker that did not score it leaves it to another).
     public var finished = false
     /// For a profile's run: what is new, changed and gone since its last run.

@@ -44,6 +44,11 @@ public struct RunChanges: Sendable, Codable, Equatable {
     public var run: Int64
     public var changes: [ListingChange]
 
+    public init(run: Int64, changes: [ListingChange]) {
+        self.run = run
+        self.changes = changes
+    }
+
     public var new: [ListingChange] { changes.filter { $0.kind == .new } }
     public var changed: [ListingChange] { changes.filter { $0.kind == .changed } }
     public var gone: [ListingChange] { changes.filter { $0.kind == .gone } }

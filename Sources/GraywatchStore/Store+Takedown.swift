@@ -70,3 +70,33 @@ extension Store {
         }
     }
 }
+
+/// A review item opened during a run, for the new-item feed.
+public struct OpenedItem: Sendable, Equatable {
+    public var id: Int64
+    public var score: Int
+    public var categories: [String]
+    public var marketplace: String
+    public var listingID: String
+    public var url: String
+    public var title: String
+}
+
+extension Store {
+    /// Review items of the run's listings opened since the run started.
+    public func itemsOpened(run: Int64) throws(StoreError) -> [OpenedItem] {
+        try read("items opened by run \(run)") { db in
+            try SQLRow.fetchAll(db, sql: """
+                SELECT r.id, r.score, r.categories, l.marketplace, l.listing_id, l.url, l.title
+                FROM review_item r JOIN listing l ON l.id = r.listing_ref
+                WHERE r.listing_ref IN (SELECT listing_ref FROM frontier WHERE run_ref = ? AND listing_ref IS NOT NULL)
+                    AND r.opened_at >= (SELECT started_at FROM scan_run WHERE id = ?)
+                ORDER BY r.id
+                """, arguments: [run, run]).map { row in
+                let categories: String = row["categories"]
+                return OpenedItem(id: row["id"], score: row["score"], categories: categories.split(separator: ",").map(String.init),
+                                  marketplace: row["marketplace"], listingID: row["listing_id"], url: row["url"], title: row["title"])
+            }
+        }
+    }
+}

@@ -176,11 +176,13 @@ extension Store {
             return try SQLRow.fetchAll(db, sql: """
                 SELECT a.*, l.title FROM audit_log a JOIN review_item r ON r.id = a.review_ref JOIN listing l ON l.id = r.listing_ref
                 \(whereClause) ORDER BY a.id DESC LIMIT \(max(1, min(limit, 1000)))
-                """, arguments: arguments).map {
-                AuditRecord(id: $0["id"], reviewID: $0["review_ref"], title: $0["title"],
-                            entry: AuditEntry(actor: $0["actor"], action: $0["action"], from: $0["from_value"],
-                                              to: $0["to_value"], reason: $0["reason"], at: $0["at"]))
-            }
+                """, arguments: arguments).map(Store.auditRecord)
         }
+    }
+
+    static func auditRecord(_ row: SQLRow) -> AuditRecord {
+        AuditRecord(id: row["id"], reviewID: row["review_ref"], title: row["title"],
+                    entry: AuditEntry(actor: row["actor"], action: row["action"], from: row["from_value"],
+                                      to: row["to_value"], reason: row["reason"], at: row["at"]))
     }
 }

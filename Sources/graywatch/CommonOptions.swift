@@ -8,12 +8,12 @@ import Logging
 
 /// Options shared by the commands that open the store.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The SQLite database file.")
-    var db: String = "graywatch.sqlite"
+    @Option(help: "The store: an SQLite file, or postgres://USER@HOST[:PORT]/DATABASE for PostgreSQL (default: $GRAYWATCH_DB, else graywatch.sqlite).")
+    var db: String = ProcessInfo.processInfo.environment["GRAYWATCH_DB"] ?? "graywatch.sqlite"
 
     func open() throws -> Store {
         do {
-            return try Store(path: db)
+            return try Store(location: db)
         } catch {
             throw CLIError.runtime("\(error)")
         }

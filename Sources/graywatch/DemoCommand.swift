@@ -20,12 +20,23 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The samples folder (holding marketplace/). Default: ./samples or the nearest parent's.")
     var samples: String?
 
+    @Flag(help: "Only serve the sample marketplace on 127.0.0.1 (printing its address) until stopped: for trying scan profiles, e.g. `graywatch scan --profile tradewell --origin tradewell=ADDRESS`.")
+    var serve = false
+
     func run() async throws {
         let root: URL
         if let samples {
             root = URL(fileURLWithPath: samples).appendingPathComponent("marketplace")
         } else {
             do { root = try SampleSite.locateRoot() } catch { throw CLIError.runtime("\(error)") }
+        }
+        if serve {
+            _ = try await LoopbackServer.run(router: SampleSite.router(root: root)) { base in
+                print("Serving the sample marketplace Tradewell at \(base) (Ctrl-C to stop)")
+                fflush(nil)
+                while true { try await Task.sleep(nanoseconds: 3_600_000_000_000) }
+            }
+            return
         }
         let storeOptions = try StoreOptions.parse(["--db", db])
         let runner = ScanRunner(store: storeOptions, rules: rules)

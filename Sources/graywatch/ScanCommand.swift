@@ -17,6 +17,11 @@ struct ScanCommand: AsyncParsableCommand {
             Examples:
               graywatch scan https://market.example/sch/juniper-networks/page-1.html --db scan.sqlite
               graywatch scan --resume --db scan.sqlite
+              graywatch scan --profile tradewell --db scan.sqlite          (one run of rules/scans/tradewell.yml)
+              graywatch scan --profile tradewell --worker --db postgres://graywatch@db/graywatch   (one of N workers)
+            A profile run refuses to start while another run of the same profile holds its lock (exit 2); it
+            continues the profile's unfinished run if there is one. SIGTERM lets in-flight pages finish and exits;
+            the next run continues where it stopped.
             """)
 
     @Argument(help: "Search or item page URLs to start from (http or https).")
@@ -27,6 +32,17 @@ struct ScanCommand: AsyncParsableCommand {
 
     @Flag(help: "Continue the last scan run that did not finish, with its own start URLs and settings.")
     var resume = false
+
+    @Option(help: "Run the scan profile with this name (rules/scans/NAME.yml) once.")
+    var profile: String?
+
+    @Flag(help: "Share the run with other processes (on other machines, with PostgreSQL): lease frontier URLs, no profile lock.")
+    var worker = false
+
+    @Option(help: "Seconds a worker's lease on a URL lasts before another worker may take it.")
+    var leaseSeconds: Double = 120
+
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Option(help: "Marketplace name to store listings under (default: the start URL's host).")
     var marketplace: String?
@@ -62,6 +78,12 @@ struct ScanCommand: AsyncParsableCommand {
     var userAgent: String?
 
     func validate() throws {
+        if profile != nil {
+            guard startURLs.isEmpty, !resume else { throw ValidationError("--profile takes no start URLs and no --resume") }
+            guard leaseSeconds >= 5 else { throw ValidationError("--lease-seconds must be at least 5") }
+            return
+        }
+        if worker, !resume { throw ValidationError("--worker needs --profile NAME, or --resume to join the last unfinished run") }
         if resume {
             guard startURLs.isEmpty else { throw ValidationError("--resume takes no start URLs: the run has its own") }
         } else {
@@ -83,7 +105,14 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runner = ScanRunner(store: store, rules: rules)
+        if let profile {
+            let code = try await ProfileScanCommand(store: store, rules: rules, options: profileOptions).run(
+                profile, worker: worker ? CrawlWorker(leaseSeconds: leaseSeconds) : nil)
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
+        var runner = ScanRunner(store: store, rules: rules)
+        if worker { runner.worker = CrawlWorker(leaseSeconds: leaseSeconds) }
         let report = resume ? try await runner.resume() : try await runner.scan(makeConfiguration())
         if report.pagesFetched > 0 && report.failures.count == report.pagesFetched {
             throw ExitCode(2)
@@ -110,6 +139,7 @@ struct ScanCommand: AsyncParsableCommand {
 struct ScanRunner {
     let store: StoreOptions
     let rules: RulesOptions
+    var worker: CrawlWorker?
 
     func scan(_ configuration: ScanConfiguration) async throws -> ScanReport {
         let database = try store.open()
@@ -134,8 +164,10 @@ struct ScanRunner {
 
     private func scanner(_ configuration: ScanConfiguration, _ database: Store) throws -> ListingScanner {
         let (ruleSet, catalog) = try rules.load()
-        return ListingScanner(
+        var scanner = ListingScanner(
             configuration: configuration, adapters: try rules.adapters(), enricher: Enricher(catalog: catalog), rules: ruleSet, store: database,
             logger: rules.logger("graywatch.scan"))
+        scanner.worker = worker
+        return scanner
     }
 }
