@@ -101,7 +101,7 @@ let package = Package(
         ]),
 
         // Test helpers shared by the test targets (paths of the repository's data folders).
-        .target(name: "GraywatchTestSupport", path: "Tests/Support"),
+        .target(name: "GraywatchTestSupport", dependencies: ["GraywatchStore"], path: "Tests/Support"),
         .testTarget(name: "GraywatchCoreTests", dependencies: ["GraywatchCore"]),
         .testTarget(name: "GraywatchFetchTests", dependencies: [
             "GraywatchFetch", "GraywatchTestSupport", "GraywatchSampleSite",

@@ -98,3 +98,39 @@ extension Store {
         try? decoder.decode(ListingSnapshot.self, from: Data(json.utf8))
     }
 }
+
+/// The latest runs of one scan profile, for metrics.
+public struct ProfileRunSummary: Sendable, Equatable {
+    public var profile: String
+    /// When its last run finished (a finished run is a success), nil if none has.
+    public var lastFinishedAt: Date?
+    /// That run's length in seconds.
+    public var lastDurationSeconds: Double?
+    /// Whether a run of the profile is open now.
+    public var running: Bool
+}
+
+extension Store {
+    /// Every profile that has runs: its last finished run and whether one is open.
+    public func profileRunSummaries() throws(StoreError) -> [ProfileRunSummary] {
+        try read("summarize profile runs") { db in
+            try SQLRow.fetchAll(db, sql: """
+                SELECT profile, MAX(CASE WHEN status = 'finished' THEN finished_at END) AS finished,
+                    MAX(CASE WHEN status = 'running' THEN 1 ELSE 0 END) AS running
+                FROM scan_run WHERE profile IS NOT NULL GROUP BY profile ORDER BY profile
+                """).map { row in
+                let finished: String? = row["finished"]
+                let last = try finished.flatMap { at in
+                    try SQLRow.fetchOne(db, sql: "SELECT started_at, stats_json FROM scan_run WHERE profile = ? AND finished_at = ?",
+                                        arguments: [row["profile"] as String, at])
+                }
+                let duration = (last?["stats_json"] as String?).flatMap { json -> Double? in
+                    (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["durationSeconds"] as? Double
+                }
+                return ProfileRunSummary(profile: row["profile"],
+                                         lastFinishedAt: finished.flatMap { ISO8601DateFormatter.storeTimestamps.date(from: $0) },
+                                         lastDurationSeconds: duration, running: (row["running"] as Int) != 0)
+            }
+        }
+    }
+}

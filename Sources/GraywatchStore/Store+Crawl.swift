@@ -97,7 +97,8 @@ extension Store {
     public func listingRefs(run: Int64) throws(StoreError) -> [Int64] {
         try read("listings of run \(run)") { db in
             try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT listing_ref FROM frontier WHERE run_ref = ? AND listing_ref IS NOT NULL ORDER BY rowid
+                SELECT listing_ref FROM frontier WHERE run_ref = ? AND listing_ref IS NOT NULL
+                GROUP BY listing_ref ORDER BY MIN(rowid)
                 """, arguments: [run])
         }
     }

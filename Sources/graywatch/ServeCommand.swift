@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraywatchScan
 import GraywatchStore
 import GraywatchWeb
 import Logging
@@ -23,10 +24,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure and send HSTS (set when users reach the UI over HTTPS).")
     var secureCookies = false
     @Option(help: "Hours a sign-in lasts.") var sessionHours: Double = 12
+    @Option(help: "Also serve Prometheus /metrics (queue sizes, last run per profile) on HOST:PORT, e.g. 127.0.0.1:9464.")
+    var metricsBind: String?
     @OptionGroup var rules: RulesOptions
 
     func validate() throws {
         guard ServeCommand.parse(bind) != nil else { throw ValidationError("--bind needs HOST:PORT, e.g. 127.0.0.1:8080") }
+        if let metricsBind, ServeCommand.parse(metricsBind) == nil { throw ValidationError("--metrics-bind needs HOST:PORT") }
         guard sessionHours > 0, sessionHours <= 24 * 30 else { throw ValidationError("--session-hours must be within 0 and 720") }
     }
 
@@ -57,9 +61,21 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "graywatch.serve")
         logger.logLevel = Logger.Level(rawValue: rules.logLevel) ?? .error
-        try await app.serve(host: host, port: port, logger: logger) { bound in
-            let shown = host.contains(":") ? "[\(host)]" : host
-            FileHandle.standardOutput.write(Data("graywatch review UI on http://\(shown):\(bound)/ (Ctrl-C to stop)\n".utf8))
+        let serveLogger = logger
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if let (metricsHost, metricsPort) = metricsBind.flatMap(ServeCommand.parse) {
+                group.addTask {
+                    try await MetricsServer.run(host: metricsHost, port: metricsPort, logger: serveLogger,
+                                                render: { StoreMetrics.render(from: database) }) { bound in
+                        FileHandle.standardOutput.write(Data("graywatch metrics on http://\(metricsHost):\(bound)/metrics\n".utf8))
+                    }
+                }
+            }
+            try await app.serve(host: host, port: port, logger: serveLogger) { bound in
+                let shown = host.contains(":") ? "[\(host)]" : host
+                FileHandle.standardOutput.write(Data("graywatch review UI on http://\(shown):\(bound)/ (Ctrl-C to stop)\n".utf8))
+            }
+            group.cancelAll()
         }
     }
 }

@@ -12,7 +12,7 @@ import Testing
 
     /// A store with one queued, observed listing per title.
     static func store() throws -> Store {
-        let store = try Store(path: try TestPaths.temporaryDirectory().appendingPathComponent("export.sqlite").path)
+        let store = try TestStores.make("export")
         let run = try store.beginRun(configurationJSON: "{}", start: [])
         for (index, title) in hostileTitles.enumerated() {
             let url = "http://market.example/itm/\(1000 + index)"

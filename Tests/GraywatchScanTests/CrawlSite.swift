@@ -109,7 +109,7 @@ enum CrawlSite {
     }
 
     static func store() throws -> Store {
-        try Store(path: try TestPaths.temporaryDirectory().appendingPathComponent("crawl.sqlite").path)
+        try TestStores.make("crawl")
     }
 
     /// Titles of the listings the store holds.

@@ -28,7 +28,7 @@ import Testing
     }
 
     static func makeStore() throws -> Store {
-        try Store(path: try TestPaths.temporaryDirectory().appendingPathComponent("scan.sqlite").path)
+        try TestStores.make("scan")
     }
 
     @Test func everyItemPageMatchesItsLabel() async throws {

@@ -20,7 +20,7 @@ struct WebFixture {
     var ids: [String: Int64] = [:]
 
     init(throttle: LoginThrottle = LoginThrottle(), secureCookies: Bool = false) throws {
-        store = try Store(path: try TestPaths.temporaryDirectory().appendingPathComponent("web.sqlite").path)
+        store = try TestStores.make("web")
         let hash = try PasswordHasher.hash(WebFixture.password, rounds: 1_000)
         try store.addUser(name: "alice", role: .admin, passwordHash: hash)
         try store.addUser(name: "bob", role: .analyst, passwordHash: hash)

@@ -142,7 +142,8 @@ public struct ProfileRunner: Sendable {
         for failure in scan.failures { metrics.errorOccurred(profile: profile.name, stage: failure.stage) }
     }
 
-    func dispatcher() -> WebhookDispatcher {
+    /// The dispatcher that sends what the outbox holds (due retries included), with this runner's sender and policy.
+    public func dispatcher() -> WebhookDispatcher {
         WebhookDispatcher(outbox: StoreWebhookOutbox(store: store), sender: webhookSender, policy: webhookPolicy,
                           metrics: metrics, logger: logger, secret: secrets)
     }
