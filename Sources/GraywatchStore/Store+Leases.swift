@@ -79,7 +79,7 @@ extension Store {
                                at date: Date = Date()) throws(StoreError) -> (run: Int64, created: Bool) {
         try write("begin or join a run of profile \(profile)") { db in
             if db.dialect == .postgres {
-                try db.execute(sql: "SELECT pg_advisory_xact_lock(7010427, hashtext(?))", arguments: [profile])
+                try db.execute(sql: "SELECT pg_advisory_xact_lock(7010427, hashtext(current_schema() || ':' || ?))", arguments: [profile])
             }
             if let run = try Int64.fetchOne(db, sql: """
                 SELECT id FROM scan_run WHERE profile = ? AND status = 'running' ORDER BY id DESC LIMIT 1

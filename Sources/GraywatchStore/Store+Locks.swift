@@ -28,7 +28,7 @@ public final class ProfileLock: @unchecked Sendable {
 
 extension Store {
     /// Takes the lock of `profile`, or returns nil when another process holds it. SQLite: `flock(2)` on a file
-    /// beside the database (`DB.PROFILE.lock`, holding the holder's pid); PostgreSQL: a session advisory lock.
+    /// beside the database (`DB.PROFILE.lock`, holding the holder's pid); PostgreSQL: a session advisory lock keyed by schema and profile.
     public func lockProfile(_ profile: String) throws(StoreError) -> ProfileLock? {
         switch backend {
         case .sqlite:
@@ -50,12 +50,12 @@ extension Store {
         case .postgres(let postgres):
             let key: SQLArguments = [profile]
             let taken = try read("lock profile \(profile)") { db in
-                try Bool.fetchOne(db, sql: "SELECT pg_try_advisory_lock(7010428, hashtext(?))", arguments: key) ?? false
+                try Bool.fetchOne(db, sql: "SELECT pg_try_advisory_lock(7010428, hashtext(current_schema() || ':' || ?))", arguments: key) ?? false
             }
             guard taken else { return nil }
             return ProfileLock {
                 _ = try? postgres.run(transaction: false) { db in
-                    try db.execute(sql: "SELECT pg_advisory_unlock(7010428, hashtext(?))", arguments: key)
+                    try db.execute(sql: "SELECT pg_advisory_unlock(7010428, hashtext(current_schema() || ':' || ?))", arguments: key)
                 }
             }
         }

@@ -26,13 +26,12 @@ extension Store {
     public func enqueueWebhook(profile: String, url: String, secretEnv: String?, eventKind: String, eventID: String,
                                body: String, at date: Date = Date()) throws(StoreError) -> Bool {
         try write("queue webhook event \(eventID)") { db in
-            let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM webhook_delivery WHERE event_id = ?", arguments: [eventID]) ?? false
-            guard !known else { return false }
-            try db.execute(sql: """
+            // ON CONFLICT, not a look-up first: workers queueing the same event at once must not race.
+            try !db.fetchRows(sql: """
                 INSERT INTO webhook_delivery (profile, url, secret_env, event_kind, event_id, body, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING RETURNING id
                 """, arguments: [profile, url, secretEnv, eventKind, eventID, body, Store.timestamp(date), Store.timestamp(date)])
-            return true
+                .isEmpty
         }
     }
 
