@@ -11,14 +11,17 @@ public struct URLSessionWebhookTransport: WebhookTransport {
     public func post(url: URL, headers: [(String, String)], body: Data, timeout: TimeInterval,
                      maxResponseBytes: Int) async throws(WebhookTransportError) -> WebhookHTTPResponse {
         let seconds = max(0.001, timeout)
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: seconds)
+        // URLSession's own timeouts are a backstop in whole seconds (sub-second values misbehave on Linux);
+        // the deadline task below enforces `seconds` exactly.
+        let backstop = (seconds + 1).rounded(.up)
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: backstop)
         request.httpMethod = "POST"
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
 
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
+        configuration.timeoutIntervalForRequest = backstop
+        configuration.timeoutIntervalForResource = backstop
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil

@@ -43,6 +43,17 @@ import Testing
             var process = try Self.launch(["scan"] + scan + ["--db", killed])
             var kills = 0
             for pause in [0.25, 0.4, 0.15, 0.6] {
+                // Kill mid-crawl, not before the run exists (start-up time varies with the machine's load).
+                // The store is only opened here once the scan has made and migrated it (two processes must not
+                // migrate one new file at once).
+                let deadline = Date().addingTimeInterval(20)
+                while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: killed) {
+                    try await Task.sleep(nanoseconds: 20_000_000)
+                }
+                try await Task.sleep(nanoseconds: 500_000_000)
+                while process.isRunning, Date() < deadline, (try? Store(path: killed).frontier(run: 1).seen.count) ?? 0 < 2 {
+                    try await Task.sleep(nanoseconds: 20_000_000)
+                }
                 try await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
                 if process.isRunning {
                     kill(process.processIdentifier, SIGKILL)

@@ -12,6 +12,8 @@ public struct VerificationReport: Sendable, Equatable {
     public var pending: [Int64] = []
     /// Items whose page could not be judged this time (robots, a parked host, a 5xx), with why.
     public var undecided: [Int64: String] = [:]
+
+    public init() {}
 }
 
 /// Step 8's check that enforcement worked: each listing under enforcement was re-fetched by the run. A 404 or
