@@ -55,20 +55,6 @@ public struct RuleExample: Sendable {
     }
 }
 
-/// A position in a rule file.
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(file):\(line):\(column)" }
-}
 
 /// A rule's condition: selections combined with all / any / not.
 public indirect enum RuleCondition: Sendable {

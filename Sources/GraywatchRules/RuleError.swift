@@ -1,3 +1,4 @@
+import GraywatchCore
 /// A problem in a rule file, with the file, line and column it is at.
 public struct RuleError: Error, Sendable, CustomStringConvertible {
     public var location: SourceLocation

@@ -1,22 +1,7 @@
-/// A position in a scan profile file (lines and columns count from 1).
-public struct ProfileLocation: Sendable, Equatable, Hashable, Codable, Comparable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
+import GraywatchCore
 
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    /// `file:line:column`, the form editors and CI logs link to.
-    public var description: String { "\(file):\(line):\(column)" }
-
-    public static func < (lhs: ProfileLocation, rhs: ProfileLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
-    }
-}
+/// A position in a scan profile file: the shared ``SourceLocation`` (lines and columns count from 1).
+public typealias ProfileLocation = SourceLocation
 
 /// One problem in a scan profile: what is wrong, and the file, line and column of the node at fault.
 public struct ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
