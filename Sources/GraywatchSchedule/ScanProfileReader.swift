@@ -103,11 +103,17 @@ public struct ScanProfileReader: Sendable {
         }
     }
 
-    /// The cron text as written; its syntax is the scheduler's to check.
+    /// The cron text as written; its syntax is the scheduler's to check. Its location is its first character.
     func schedule(_ node: Node) throws -> Located<String> {
         let text = try string(node, "schedule").trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw fail(node, "schedule is empty (remove the key to run the profile only by hand)") }
-        return Located(text, at: location(node))
+        // The location of the cron text's first character (after the opening quote of a quoted scalar), so the
+        // scheduler can point at the offending character by adding its column.
+        var at = location(node)
+        if let style = node.scalar?.style, style == .doubleQuoted || style == .singleQuoted { at.column += 1 }
+        let leading = (node.scalar?.string ?? "").prefix { $0 == " " || $0 == "\t" }.count
+        at.column += leading
+        return Located(text, at: at)
     }
 
     func timeZone(_ node: Node) throws -> String {

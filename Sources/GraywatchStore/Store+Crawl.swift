@@ -50,6 +50,7 @@ extension Store {
             {
                 // A 304 is a fetch too: it proves the listing was still there, unchanged, at that time.
                 _ = try Store.insertObservation(db, observation, listing: listing, listingRef: ref, run: run)
+                try db.execute(sql: "UPDATE listing SET last_seen = ? WHERE id = ?", arguments: [Store.timestamp(date), ref])
             }
             try db.execute(sql: """
                 UPDATE frontier SET state = ?, outcome = ?, listing_ref = ?, done_at = ?, http_status = ?,

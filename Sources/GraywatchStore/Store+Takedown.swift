@@ -56,15 +56,20 @@ extension Store {
         }
     }
 
-    /// Removed items that `listingRef` relists: the same listing back, or another listing of the same marketplace
-    /// and seller offering the same identifiers (part numbers, serials …).
+    /// Removed items that `listingRef` relists: the same listing seen again after the removal, or another listing
+    /// of the same marketplace and seller offering the same identifiers (part numbers, serials …) first seen after
+    /// it — a sibling listing that was already up is no relisting.
     public func removedItemsRelisted(by listingRef: Int64) throws(StoreError) -> [Int64] {
         try read("find relisted items") { db in
             try Int64.fetchAll(db, sql: """
-                SELECT r.id FROM review_item r JOIN listing old ON old.id = r.listing_ref, listing l
-                WHERE l.id = ? AND r.status = 'removed'
-                    AND (old.id = l.id OR (old.marketplace = l.marketplace AND old.seller_name = l.seller_name
-                        AND old.identity_key = l.identity_key AND l.identity_key IS NOT NULL))
+                SELECT r.id FROM review_item r JOIN listing old ON old.id = r.listing_ref, listing l,
+                    (SELECT review_ref, MAX(at) AS removed_at FROM audit_log
+                     WHERE action = 'status' AND to_value = 'removed' GROUP BY review_ref) m
+                WHERE l.id = ? AND r.status = 'removed' AND m.review_ref = r.id
+                    AND ((old.id = l.id AND l.last_seen > m.removed_at)
+                        OR (old.id <> l.id AND l.first_seen > m.removed_at AND old.marketplace = l.marketplace
+                            AND old.seller_name = l.seller_name AND old.identity_key = l.identity_key
+                            AND l.identity_key IS NOT NULL))
                 ORDER BY r.id
                 """, arguments: [listingRef])
         }

@@ -83,7 +83,7 @@ final class ScanProfileTests: XCTestCase {
         XCTAssertEqual(profile.name, "juniper-sweep")
         XCTAssertEqual(profile.nameLocation, ProfileLocation(file: "x.yml", line: 1, column: 7))
         XCTAssertFalse(profile.enabled)
-        XCTAssertEqual(profile.schedule, Located("0 */4 * * *", at: ProfileLocation(file: "x.yml", line: 4, column: 11)))
+        XCTAssertEqual(profile.schedule, Located("0 */4 * * *", at: ProfileLocation(file: "x.yml", line: 4, column: 12)))
         XCTAssertEqual(profile.timeZone, "Europe/Berlin")
         XCTAssertEqual(profile.marketplaces.map(\.name), ["tradewell", "shop.example"])
         XCTAssertEqual(profile.marketplaces.first?.startURLs, ["https://tradewell.example/sch/juniper-networks/page-1.html"])

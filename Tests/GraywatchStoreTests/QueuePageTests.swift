@@ -164,7 +164,7 @@ import Testing
     }
 
     /// Ids of what a filter selects, checked to agree across `queue`, `queuePage` and `queueCount`.
-    static func selected(_ store: Store, _ filter: QueueFilter, sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<Int64> {
+    static func selected(_ store: Store, _ filter: QueueFilter, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Set<Int64> {
         let listed = try store.queue(filter).map(\.id)
         let paged = try store.queuePage(filter, limit: 500).entries.map(\.id)
         #expect(Set(listed) == Set(paged), "queue and queuePage select the same items", sourceLocation: sourceLocation)
@@ -185,7 +185,7 @@ import Testing
     }
 
     static func expectCountsMatchTheQueue(_ store: Store, _ step: String,
-                                          sourceLocation: SourceLocation = #_sourceLocation) throws {
+                                          sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let counts = try store.queueCounts()
         #expect(try counts == countsByHand(store), "queue counts after \(step)", sourceLocation: sourceLocation)
         // And per status and category, against the category filter (review_category), not the categories column.

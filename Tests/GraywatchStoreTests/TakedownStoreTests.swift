@@ -96,16 +96,21 @@ import Testing
         let store = try TestStores.make("takedown")
         let removed = try Self.item(store, Self.listing("1"), Self.removed)
         _ = try Self.item(store, Self.listing("2"), Self.requested)
-        #expect(try store.removedItemsRelisted(by: removed.ref) == [removed.id])
+        #expect(try store.removedItemsRelisted(by: removed.ref).isEmpty, "not seen since the removal")
+        try store.upsert(Self.listing("1"), seenAt: Date().addingTimeInterval(60))
+        #expect(try store.removedItemsRelisted(by: removed.ref) == [removed.id], "seen again after the removal")
     }
 
     @Test func sameSellerOfferingTheSameGoodsUnderANewIDIsARelisting() throws {
         let store = try TestStores.make("takedown")
         let removed = try Self.item(store, Self.listing("1"), Self.removed)
-        let relist = try store.upsert(Self.listing("99", identifiers: Self.goods.reversed()))
+        let relist = try store.upsert(Self.listing("99", identifiers: Self.goods.reversed()), seenAt: Date().addingTimeInterval(60))
         #expect(try store.removedItemsRelisted(by: relist) == [removed.id], "identifier order does not matter")
         let secondRemoved = try Self.item(store, Self.listing("2"), Self.removed)
-        #expect(try store.removedItemsRelisted(by: relist) == [removed.id, secondRemoved.id])
+        let sibling = try #require(try store.listingRef(marketplace: "ebay", listingID: "1"))
+        #expect(try store.removedItemsRelisted(by: sibling).isEmpty, "the removed listing itself, not seen since, is no relisting")
+        let later = try store.upsert(Self.listing("100", identifiers: Self.goods), seenAt: Date().addingTimeInterval(120))
+        #expect(try store.removedItemsRelisted(by: later) == [removed.id, secondRemoved.id])
     }
 
     @Test func otherSellerOtherGoodsOrOtherMarketplaceIsNoRelisting() throws {
@@ -129,6 +134,7 @@ import Testing
         let bare = try Self.item(store, Self.listing("3", identifiers: []), Self.removed)
         let bareAgain = try store.upsert(Self.listing("4", identifiers: []))
         #expect(try store.removedItemsRelisted(by: bareAgain).isEmpty, "no identifiers, no identity to match")
+        try store.upsert(Self.listing("3", identifiers: []), seenAt: Date().addingTimeInterval(60))
         #expect(try store.removedItemsRelisted(by: bare.ref) == [bare.id])
         let reinstated = try Self.item(store, Self.listing("5"), Self.removed + [.reinstated])
         #expect(try store.removedItemsRelisted(by: reinstated.ref).isEmpty, "a reinstated item is no longer removed")

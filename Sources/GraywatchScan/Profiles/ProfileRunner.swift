@@ -79,7 +79,7 @@ public struct ProfileRunner: Sendable {
             let verifier = TakedownVerifier(store: store, logger: logger,
                                             stillLiveAfter: Double(profile.verification.stillLiveAfter?.seconds ?? 72 * 3600))
             report.verification = verifier.verify(run: run, marketplaces: marketplaceNames(configuration),
-                                                  listings: report.scan.listingRefs, normalizer: scanner.normalizer, now: Date())
+                                                  listings: report.scan.listingRefs, normalizer: scanner.normalizer, now: now)
             let publisher = FeedPublisher(profile: profile, store: store, logger: logger, notifyScore: profile.thresholds.notify
                                           ?? ruleSet.threshold)
             publisher.enqueue(report, duration: Date().timeIntervalSince(started))

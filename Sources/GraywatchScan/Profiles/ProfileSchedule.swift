@@ -19,20 +19,10 @@ public struct ProfileSchedule: Sendable {
             cron = try CronExpression(schedule.value.trimmingCharacters(in: .whitespacesAndNewlines))
         } catch {
             var location = schedule.location
-            // Point at the offending character: the value starts one column later when it was written quoted.
-            location.column += error.column - (ProfileSchedule.isQuoted(at: location) ? 0 : 1)
+            // The schedule's location is its first character: point at the offending one.
+            location.column += error.column - 1
             throw ProfileError(location, "schedule '\(schedule.value)': \(error.message)")
         }
-    }
-
-    /// Whether the file has a quote at `location` (the scalar was written quoted).
-    static func isQuoted(at location: ProfileLocation) -> Bool {
-        guard let text = try? String(contentsOfFile: location.file, encoding: .utf8) else { return true }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard location.line >= 1, location.line <= lines.count else { return true }
-        let line = Array(lines[location.line - 1])
-        guard location.column >= 1, location.column <= line.count else { return true }
-        return line[location.column - 1] == "\"" || line[location.column - 1] == "'"
     }
 
     /// The next time the profile is due after `date`, nil when it has no schedule or is disabled.
