@@ -9,7 +9,7 @@ struct Graywatch: AsyncParsableCommand {
         abstract: "Scan marketplaces for gray-market Juniper listings and work the review queue.",
         discussion: "Exit codes: 0 success, 1 the command ran and found problems, 2 usage or runtime error.",
         version: "0.1.0",
-        subcommands: [ScanCommand.self, DaemonCommand.self, QueueCommand.self, ServeCommand.self, UserCommand.self, ExportCommand.self, VerifyCommand.self, ExtractCommand.self, CheckCommand.self, RulesCommand.self, EvalCommand.self, InspectCommand.self, DemoCommand.self]
+        subcommands: [ScanCommand.self, DaemonCommand.self, WebhooksCommand.self, QueueCommand.self, ServeCommand.self, UserCommand.self, ExportCommand.self, VerifyCommand.self, ExtractCommand.self, CheckCommand.self, RulesCommand.self, EvalCommand.self, InspectCommand.self, DemoCommand.self]
     )
 
     /// Runs the command, mapping every failure to the documented exit codes (usage and runtime errors: 2).
