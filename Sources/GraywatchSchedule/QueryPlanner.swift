@@ -117,7 +117,7 @@ public struct QueryPlanner: Sendable {
     }
 
     /// `url` with its scheme, host and port taken from `origin`; unchanged when either does not parse.
-    static func rebase(_ url: String, onto origin: String) -> String {
+    public static func rebase(_ url: String, onto origin: String) -> String {
         guard var components = URLComponents(string: url), let target = URLComponents(string: origin),
             let host = target.host
         else { return url }

@@ -78,7 +78,7 @@ public struct ProfileRunner: Sendable {
             report.changes = report.scan.changes ?? RunChanges(run: run, changes: [])
             let verifier = TakedownVerifier(store: store, logger: logger,
                                             stillLiveAfter: Double(profile.verification.stillLiveAfter?.seconds ?? 72 * 3600))
-            report.verification = verifier.verify(run: run, marketplaces: marketplaceNames(configuration),
+            report.verification = verifier.verify(run: run, marketplaces: profile.marketplaces.map(\.name),
                                                   listings: report.scan.listingRefs, normalizer: scanner.normalizer, now: now)
             let publisher = FeedPublisher(profile: profile, store: store, logger: logger, notifyScore: profile.thresholds.notify
                                           ?? ruleSet.threshold)
@@ -116,16 +116,7 @@ public struct ProfileRunner: Sendable {
     }
 
     private func rebased(_ url: String, marketplace: String) -> String {
-        guard let origin = origins[marketplace], var components = URLComponents(string: url),
-              let target = URLComponents(string: origin) else { return url }
-        components.scheme = target.scheme
-        components.host = target.host
-        components.port = target.port
-        return components.string ?? url
-    }
-
-    private func marketplaceNames(_ configuration: ScanConfiguration) -> [String] {
-        profile.marketplaces.map(\.name)
+        origins[marketplace].map { QueryPlanner.rebase(url, onto: $0) } ?? url
     }
 
     private func record(_ scan: ScanReport) {
