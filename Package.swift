@@ -31,6 +31,7 @@ let package = Package(
         // C, behind module maps and shims of static inline wrappers.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
 
         // Core model: the smallest, most stable piece.
         .target(name: "GraywatchCore"),
@@ -48,7 +49,7 @@ let package = Package(
         .target(name: "GraywatchRules", dependencies: ["GraywatchCore", "Yams"]),
         // 7. Store
         .target(name: "GraywatchStore", dependencies: [
-            "GraywatchCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            "GraywatchCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CompressNIO", package: "compress-nio"), .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -96,7 +97,7 @@ let package = Package(
 
         // Benchmarks (bench/*.sh): not part of the test run.
         .executableTarget(name: "graywatch-bench", dependencies: [
-            "GraywatchCore", "GraywatchParse", "GraywatchExtract", "GraywatchEnrich", "GraywatchRules", "GraywatchFetch",
+            "CLibXML2", "GraywatchCore", "GraywatchParse", "GraywatchExtract", "GraywatchEnrich", "GraywatchRules", "GraywatchFetch",
             "GraywatchStore",
         ]),
 

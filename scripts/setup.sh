@@ -18,7 +18,7 @@ ensure_packages() {
     "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-ensure_packages pkg-config libcurl4-openssl-dev libxml2-dev libsqlite3-dev
+ensure_packages pkg-config libcurl4-openssl-dev libxml2-dev libsqlite3-dev libzstd-dev
 
 if ! command -v swift >/dev/null 2>&1; then
     for candidate in /opt/swift/usr/bin /usr/share/swift/usr/bin; do

@@ -11,16 +11,23 @@ public final class HTMLDocument {
     public let errorCount: Int
     let pointer: htmlDocPtr
     private var compiled: [String: xmlXPathCompExprPtr] = [:]
+    /// Every element in document order, once something asked (``elements``).
+    var elementList: [xmlNodePtr]?
+    /// The elements having an attribute, by attribute name, once something asked (``elements(having:)``).
+    var attributeLists: [String: [xmlNodePtr]] = [:]
 
-    /// Parses UTF-8 HTML text.
-    public init(html: String, url: String) throws(ParseError) {
+    /// Parses UTF-8 HTML text (script and style bodies are not parsed: see ``RawTextFilter``).
+    public convenience init(html: String, url: String) throws(ParseError) {
+        try self.init(html: html, url: url, parsingRawText: false)
+    }
+
+    /// Parses UTF-8 HTML text; `parsingRawText` hands libxml2 script and style bodies too (for tests that
+    /// compare the two).
+    init(html: String, url: String, parsingRawText: Bool) throws(ParseError) {
         _ = HTMLDocument.libraryReady
-        var bytes = Array(html.utf8)
+        var text = html
+        var bytes = text.withUTF8 { parsingRawText ? RawTextFilter.replacingNUL(Array($0)) : RawTextFilter.filter($0, keeping: RawTextFilter.keptScripts) }
         guard bytes.contains(where: { $0 > 0x20 }) else { throw .empty(url: url) }
-        if bytes.contains(0) {
-            // libxml2 stops reading at a NUL byte; HTML treats NUL as U+FFFD, so a hostile NUL cannot hide the rest.
-            bytes = bytes.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
-        }
         guard bytes.count < Int(Int32.max) else { throw .unparsable(url: url, reason: "page larger than 2 GiB") }
         var errors = 0
         let document = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -47,6 +54,12 @@ public final class HTMLDocument {
         return true
     }()
 
+    /// Keeps the scripts an XPath expression reads in the parsed tree (site adapters register theirs as they load;
+    /// see ``RawTextFilter``).
+    public static func keepScripts(readBy expression: String) {
+        RawTextFilter.keepScripts(readBy: expression)
+    }
+
     /// The root element (`<html>`).
     public var root: HTMLNode? {
         xmlDocGetRootElement(pointer).map { HTMLNode(document: self, pointer: $0) }
@@ -67,7 +80,14 @@ public final class HTMLDocument {
         var string: String
     }
 
-    func evaluate(_ xpath: String, context node: xmlNodePtr?) throws(ParseError) -> Result {
+    /// The nodes an expression selects and its string value, from one evaluation.
+    public func query(_ xpath: String) throws(ParseError) -> (nodes: [HTMLNode], string: String) {
+        let result = try evaluate(xpath, context: nil)
+        return (result.nodes, result.string)
+    }
+
+    func evaluate(_ xpath: String, context node: xmlNodePtr?, shortcuts: Bool = true) throws(ParseError) -> Result {
+        if node == nil, shortcuts, let shortcut = XPathShortcut.cached(xpath) { return try evaluate(shortcut) }
         let expression = try compile(xpath)
         guard let context = xmlXPathNewContext(pointer) else { throw .invalidXPath(expression: xpath) }
         defer { xmlXPathFreeContext(context) }

@@ -21,7 +21,8 @@ public struct HTMLNode {
     /// The node's text for extraction: an element's visible text, or the value of a text or attribute node.
     public var value: String { isElement ? visibleText : text }
 
-    /// All text below the node, as libxml2's content (script text included; see ``visibleText``).
+    /// All text below the node, as libxml2's content (the JSON and adapter-read scripts included, other script and
+    /// style bodies are never parsed: ``RawTextFilter``; see ``visibleText``).
     public var text: String {
         guard let content = xmlNodeGetContent(pointer) else { return "" }
         defer { gw_xml_free(content) }

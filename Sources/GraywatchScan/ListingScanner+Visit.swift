@@ -81,10 +81,14 @@ extension ListingScanner {
                 discovered: links.map { FrontierEntry(url: $0, depth: job.depth + 1) }, cache: cache(.search, links: links))
             return .done(record, kind: .search, failure: nil, status: status, bytes: bytes, notModified: false)
         case .item(let raw):
+            var observation = ObservationInput(observedAt: page.fetchedAt, finalURL: page.finalURL, status: page.status,
+                                               headers: page.headers, body: page.body)
+            do { try observation.prepareEvidence() } catch {
+                return failed(job, stage: "store", reason: "evidence could not be compressed: \(error)", status: status, bytes: bytes)
+            }
             let record = PageRecord(
                 url: job.url, state: .done, outcome: "\(status) item", listing: enricher.enrich(raw), cache: cache(.item),
-                observation: ObservationInput(observedAt: page.fetchedAt, finalURL: page.finalURL, status: page.status,
-                                              headers: page.headers, body: page.body))
+                observation: observation)
             return .done(record, kind: .item, failure: nil, status: status, bytes: bytes, notModified: false)
         case .other:
             let record = PageRecord(url: job.url, state: .done, outcome: "\(status) other", cache: cache(.other))

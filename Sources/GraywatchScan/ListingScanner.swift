@@ -93,11 +93,13 @@ public struct ListingScanner: Sendable {
             return
         }
         let market = MarketContextBuilder(catalog: enricher.catalog, store: store,
-                                          minimumSamples: configuration.minimumMarketSamples)
+                                          minimumSamples: configuration.minimumMarketSamples, cachingPrices: true)
         var queue = report.listingRefs
         var scored = Set<Int64>()
-        while let ref = queue.first {
-            queue.removeFirst()
+        var next = 0
+        while next < queue.count {
+            let ref = queue[next]
+            next += 1
             guard scored.insert(ref).inserted else { continue }
             do {
                 guard let listing = try store.listing(id: ref) else { continue }

@@ -92,20 +92,28 @@ extension Store {
         for listing: Listing, excluding id: Int64, minimumSamples: Int = 3, condition: Condition? = nil,
         windowDays: Int = 180
     ) throws(StoreError) -> ReferencePrice? {
-        let since = Store.timestamp(Date().addingTimeInterval(-Double(windowDays) * 86_400))
         guard let sku = listing.primarySKU, let currency = listing.price?.currency else { return nil }
-        let amounts = try read("market median for \(sku)") { db in
-            try String.fetchAll(db, sql: """
-                SELECT price_amount FROM listing
-                WHERE primary_sku = ? AND condition = ? AND price_currency = ? AND id != ? AND price_amount IS NOT NULL
+        let prices = try marketPrices(sku: sku, condition: condition ?? listing.condition, currency: currency,
+                                      windowDays: windowDays)
+        return prices.median(excluding: id, minimumSamples: minimumSamples)
+    }
+
+    /// The prices of every listing of a primary SKU, condition and currency seen in the last `windowDays`.
+    public func marketPrices(sku: String, condition: Condition, currency: String, windowDays: Int = 180)
+        throws(StoreError) -> MarketPrices
+    {
+        let since = Store.timestamp(Date().addingTimeInterval(-Double(windowDays) * 86_400))
+        let rows = try read("market median for \(sku)") { db in
+            try SQLRow.fetchAll(db, sql: """
+                SELECT id, price_amount FROM listing
+                WHERE primary_sku = ? AND condition = ? AND price_currency = ? AND price_amount IS NOT NULL
                     AND last_seen >= ?
-                """, arguments: [sku, (condition ?? listing.condition).rawValue, currency, id, since])
-        }.compactMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }.sorted()
-        guard amounts.count >= max(1, minimumSamples) else { return nil }
-        let middle = amounts.count / 2
-        let median = amounts.count % 2 == 1 ? amounts[middle] : (amounts[middle - 1] + amounts[middle]) / 2
-        return ReferencePrice(
-            price: Price(amount: median, currency: currency), source: .marketMedian, sampleCount: amounts.count, sku: sku)
+                """, arguments: [sku, condition.rawValue, currency, since])
+        }
+        let locale = Locale(identifier: "en_US_POSIX")
+        return MarketPrices(sku: sku, currency: currency, rows: rows.compactMap { row in
+            Decimal(string: row["price_amount"] as String, locale: locale).map { (row["id"] as Int64, $0) }
+        })
     }
 
     /// Other listings that show one of this listing's serial numbers: from another seller, or from the same

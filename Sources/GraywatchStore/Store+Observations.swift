@@ -9,6 +9,8 @@ public struct ObservationInput: Sendable {
     public var headers: [(name: String, value: String)]
     /// The raw body as received (after content decoding), before any charset conversion.
     public var body: Data
+    /// The body's SHA-256 and compressed form, when computed ahead (``prepareEvidence()``); else at insert.
+    public private(set) var evidence: (sha256: String, compressed: Data)?
 
     public init(observedAt: Date, finalURL: String, status: Int, headers: [(name: String, value: String)], body: Data) {
         self.observedAt = observedAt
@@ -16,6 +18,12 @@ public struct ObservationInput: Sendable {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// Hashes and compresses the body now — on the caller's thread, outside any store transaction — so that
+    /// pages being parsed in parallel do this work in parallel too, and the writer only inserts bytes.
+    public mutating func prepareEvidence() throws {
+        evidence = (EvidenceCodec.sha256(body), try EvidenceCodec.compress(body))
     }
 }
 
@@ -47,7 +55,8 @@ extension Store {
             """, arguments: [
                 listingRef, run, timestamp(input.observedAt), input.finalURL, input.status, headers, listing.title,
                 listing.price?.amountText, listing.price?.currency, listing.condition.rawValue, listing.quantityAvailable,
-                EvidenceCodec.sha256(input.body), input.body.count, try EvidenceCodec.compress(input.body),
+                input.evidence?.sha256 ?? EvidenceCodec.sha256(input.body), input.body.count,
+                try input.evidence?.compressed ?? EvidenceCodec.compress(input.body),
             ])
     }
 

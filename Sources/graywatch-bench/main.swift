@@ -10,10 +10,25 @@ import GraywatchRules
 /// the shipped rules plus generated ones, over the sample marketplace's item pages. Prints one line of figures.
 /// `graywatch-bench queue-scale --db PATH --count N [--runs R] [--probe K]`: the review queue's list query over N items
 /// (QueueScale.swift). Prints a Markdown table.
+/// `graywatch-bench pipeline --pages DIR --url-prefix URL`: libxml2's parse against the whole per-page work
+/// (PipelineFloor.swift).
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: String) -> String {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
     return arguments[index + 1]
+}
+if arguments.dropFirst().first == "pipeline" {
+    let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    try PipelineFloor(pages: URL(fileURLWithPath: option("--pages", "bench/.data/market-3000/itm")),
+                      urlPrefix: option("--url-prefix", "http://127.0.0.1:8089/itm/"),
+                      rules: URL(fileURLWithPath: option("--rules", root.appendingPathComponent("rules").path)),
+                      seconds: Double(option("--seconds", "5")) ?? 5, limit: Int(option("--limit", "500")) ?? 500,
+                      passes: Int(option("--passes", "")), only: option("--only", "full")).run()
+    exit(0)
+}
+if arguments.dropFirst().first == "xpaths" {
+    try XPathTimes.run(page: option("--page", ""), file: option("--file", ""))
+    exit(0)
 }
 if arguments.dropFirst().first == "queue-scale" {
     let items = Int(option("--count", "1000000")) ?? 1_000_000

@@ -32,11 +32,13 @@ struct AdapterExtractor {
         case .url:
             texts = [url]
         case .xpath(let expression):
-            let nodes = (try? document.select(expression)) ?? []
-            if nodes.isEmpty, let text = try? document.string(expression), !text.isEmpty {
-                texts = [text]
+            // One evaluation gives both: the nodes of a path, or the string of an expression such as string(…).
+            let result = (try? document.query(expression)) ?? (nodes: [], string: "")
+            if result.nodes.isEmpty, !result.string.isEmpty {
+                texts = [result.string]
             } else {
-                texts = nodes.map(\.value)
+                let needed = selector.all || selector.join != nil || selector.regex != nil || selector.trim ? result.nodes : Array(result.nodes.prefix(1))
+                texts = needed.map(\.value)
             }
         }
         if selector.trim {

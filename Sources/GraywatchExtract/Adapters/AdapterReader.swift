@@ -44,6 +44,7 @@ struct AdapterReader {
     func xpath(_ node: Node, _ what: String) throws -> String {
         let expression = try string(node, what)
         guard HTMLDocument.isValidXPath(expression) else { throw error(node, "invalid XPath in \(what): \(expression)") }
+        HTMLDocument.keepScripts(readBy: expression)
         return expression
     }
 

@@ -112,6 +112,13 @@ final class Transfer {
             let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
             let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
             transfer.responseHeaders.append((name: name, value: String(value.prefix(8192))))
+            // Room for the whole body at once (within the cap), so a large page is not copied as it grows.
+            // A lying length costs nothing: the cap still counts the bytes that actually arrive.
+            if transfer.body.isEmpty, name.caseInsensitiveCompare("Content-Length") == .orderedSame,
+                let declared = Int(value), declared > 0
+            {
+                transfer.body.reserveCapacity(min(declared, transfer.options.maxBodyBytes))
+            }
         }
         return length
     }
