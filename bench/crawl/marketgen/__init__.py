@@ -1,0 +1,1 @@
+"""Synthetic eBay-style Juniper marketplace for the crawl benchmarks (stdlib only, deterministic)."""
