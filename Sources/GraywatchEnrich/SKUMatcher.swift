@@ -105,6 +105,6 @@ public struct SKUMatcher: Sendable {
 
     /// ASCII letters and digits: the characters part numbers, serials and codes are made of.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+        scalar.isASCII && ((scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A || (0x30...0x39).contains(scalar.value))
     }
 }

@@ -37,9 +37,9 @@ extension HTMLDocument {
     var elements: [xmlNodePtr] {
         if let elementList { return elementList }
         guard let root = xmlDocGetRootElement(pointer) else { return [] }
-        var list = [xmlNodePtr?](repeating: nil, count: gw_collect_elements(root, nil))
-        list.withUnsafeMutableBufferPointer { _ = gw_collect_elements(root, $0.baseAddress) }
-        let elements = list.map { $0! }
+        let elements = [xmlNodePtr](unsafeUninitializedCapacity: gw_collect_elements(root, nil)) { buffer, count in
+            count = gw_collect_elements(root, UnsafeMutableRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: xmlNodePtr?.self))
+        }
         elementList = elements
         return elements
     }
@@ -52,20 +52,20 @@ extension HTMLDocument {
         let registry = IndexedAttributes.including(attribute)
         let wanted = registry.names.indices.filter { attributeLists[registry.names[$0]] == nil }
         let names = wanted.map { registry.pointers[$0] }
-        var room = max(64, all.count * 2)
+        var room = max(64, all.count)
         var pairs: [Int] = []
         var found = 0
         repeat {
             room *= 2
-            pairs = [Int](repeating: 0, count: 2 * room)
-            found = all.withUnsafeBufferPointer { nodes in
-                names.withUnsafeBufferPointer { names in
-                    pairs.withUnsafeMutableBufferPointer { out in
+            pairs = [Int](unsafeUninitializedCapacity: 2 * room) { out, count in
+                found = all.withUnsafeBufferPointer { nodes in
+                    names.withUnsafeBufferPointer { names in
                         gw_index_attributes(
                             UnsafeMutableRawPointer(mutating: nodes.baseAddress)?.assumingMemoryBound(to: xmlNodePtr?.self),
                             nodes.count, names.baseAddress, names.count, out.baseAddress, room)
                     }
                 }
+                count = 2 * found
             }
         } while found == room
         var lists = [[xmlNodePtr]](repeating: [], count: wanted.count)

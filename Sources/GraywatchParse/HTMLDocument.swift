@@ -10,9 +10,9 @@ public final class HTMLDocument {
     /// How many errors libxml2 reported while recovering (suppressed, but counted).
     public let errorCount: Int
     let pointer: htmlDocPtr
-    private var compiled: [String: xmlXPathCompExprPtr] = [:]
     /// Every element in document order, once something asked (``elements``).
     var elementList: [xmlNodePtr]?
+    private var context: xmlXPathContextPtr?
     /// The elements having an attribute, by attribute name, once something asked (``elements(having:)``).
     var attributeLists: [String: [xmlNodePtr]] = [:]
 
@@ -44,8 +44,16 @@ public final class HTMLDocument {
         self.errorCount = errors
     }
 
+    /// The document's XPath context, made once: a new context registers every XPath function in a fresh hash
+    /// table, which cost more than most queries.
+    private func xpathContext() -> xmlXPathContextPtr? {
+        if let context { return context }
+        context = xmlXPathNewContext(pointer)
+        return context
+    }
+
     deinit {
-        for expression in compiled.values { xmlXPathFreeCompExpr(expression) }
+        if let context { xmlXPathFreeContext(context) }
         xmlFreeDoc(pointer)
     }
 
@@ -88,9 +96,9 @@ public final class HTMLDocument {
 
     func evaluate(_ xpath: String, context node: xmlNodePtr?, shortcuts: Bool = true) throws(ParseError) -> Result {
         if node == nil, shortcuts, let shortcut = XPathShortcut.cached(xpath) { return try evaluate(shortcut) }
-        let expression = try compile(xpath)
-        guard let context = xmlXPathNewContext(pointer) else { throw .invalidXPath(expression: xpath) }
-        defer { xmlXPathFreeContext(context) }
+        let expression = try XPathPool.borrow(xpath)
+        defer { XPathPool.giveBack(xpath, expression) }
+        guard let context = xpathContext() else { throw .invalidXPath(expression: xpath) }
         context.pointee.node = node ?? xmlDocGetRootElement(pointer)
         guard let object = gw_xpath_eval(expression, context) else { throw .invalidXPath(expression: xpath) }
         defer { xmlXPathFreeObject(object) }
@@ -116,10 +124,4 @@ public final class HTMLDocument {
         return true
     }
 
-    private func compile(_ xpath: String) throws(ParseError) -> xmlXPathCompExprPtr {
-        if let cached = compiled[xpath] { return cached }
-        guard let expression = gw_xpath_compile(xpath) else { throw .invalidXPath(expression: xpath) }
-        compiled[xpath] = expression
-        return expression
-    }
 }

@@ -132,22 +132,22 @@ struct XPathShortcut: Sendable {
 
     /// The elements of `elements` (document order) with the name that pass one of the tests.
     func filter(_ elements: [xmlNodePtr]) -> [xmlNodePtr] {
-        var output = [xmlNodePtr?](repeating: nil, count: elements.count)
-        let found = elements.withUnsafeBufferPointer { nodes in
-            output.withUnsafeMutableBufferPointer { out in
+        // Uninitialized room for every candidate: nothing is zeroed (this runs a few dozen times per page).
+        [xmlNodePtr](unsafeUninitializedCapacity: elements.count) { output, found in
+            let out = UnsafeMutableRawPointer(output.baseAddress)?.assumingMemoryBound(to: xmlNodePtr?.self)
+            found = elements.withUnsafeBufferPointer { nodes in
                 strings.kinds.withUnsafeBufferPointer { kinds in
                     strings.attributes.withUnsafeBufferPointer { attributes in
                         strings.literals.withUnsafeBufferPointer { literals in
                             gw_filter_elements(
                                 UnsafeMutableRawPointer(mutating: nodes.baseAddress)?.assumingMemoryBound(to: xmlNodePtr?.self),
                                 nodes.count, strings.name, kinds.baseAddress,
-                                attributes.baseAddress, literals.baseAddress, kinds.count, out.baseAddress)
+                                attributes.baseAddress, literals.baseAddress, kinds.count, out)
                         }
                     }
                 }
             }
         }
-        return output.prefix(found).map { $0! }
     }
 }
 

@@ -85,7 +85,9 @@ enum PhraseMatcher {
     }
 
     static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        // ASCII first: the same answer without a Unicode property lookup (most text is ASCII).
+        if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A || (0x30...0x39).contains(scalar.value) }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Matches the needle at `index`, letting one needle space match a run of white space; returns the end.
