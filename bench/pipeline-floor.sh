@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 count="${1:-3000}"
 market="bench/.data/market-$count"
-[ -d "$market/itm" ] || python3 bench/crawl/generate.py --items "$count" --out "$market"
-bash bench/crawl/rules.sh bench/.data/rules-bench
+source bench/crawl/bench_rules.sh
+python3 bench/crawl/generate.py --items "$count" --out "$market"
+bench_rules bench/.data/rules-bench
 swift build -c release --product graywatch-bench >/dev/null
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(date -u '+%Y-%m-%d %H:%M UTC')"
 .build/release/graywatch-bench pipeline --pages "$market/itm" --url-prefix "http://127.0.0.1:8089/itm/" \
