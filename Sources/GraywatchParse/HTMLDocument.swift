@@ -13,28 +13,37 @@ public final class HTMLDocument {
     private var compiled: [String: xmlXPathCompExprPtr] = [:]
 
     /// Parses UTF-8 HTML text.
+    ///
+    /// Throws for an empty page, for binary data decoded as text (see ``binaryKind(of:)``), and when libxml2 stops
+    /// before the end of the input (more than 256 levels of nesting): a page read only in part would give a listing
+    /// silently missing whatever came after, so it is refused with the reason instead.
     public init(html: String, url: String) throws(ParseError) {
         _ = HTMLDocument.libraryReady
+        if let kind = HTMLDocument.binaryKind(of: html) { throw .unparsable(url: url, reason: "\(kind), not HTML text") }
         var bytes = Array(html.utf8)
         guard bytes.contains(where: { $0 > 0x20 }) else { throw .empty(url: url) }
         if bytes.contains(0) {
             // libxml2 stops reading at a NUL byte; HTML treats NUL as U+FFFD, so a hostile NUL cannot hide the rest.
-            bytes = bytes.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+            bytes = HTMLDocument.replacingNUL(bytes)
         }
         guard bytes.count < Int(Int32.max) else { throw .unparsable(url: url, reason: "page larger than 2 GiB") }
-        var errors = 0
+        var report = gw_parse_report()
         let document = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                gw_html_parse(base, Int32(buffer.count), url, &errors)
+                gw_html_parse(base, Int32(buffer.count), url, &report)
             }
         }
         guard let document, xmlDocGetRootElement(document) != nil else {
             if let document { xmlFreeDoc(document) }
             throw .unparsable(url: url, reason: "no element could be recovered")
         }
+        if report.stopped != 0 {
+            xmlFreeDoc(document)
+            throw .unparsable(url: url, reason: HTMLDocument.stopReason(report))
+        }
         self.url = url
         self.pointer = document
-        self.errorCount = errors
+        self.errorCount = report.count
     }
 
     deinit {
