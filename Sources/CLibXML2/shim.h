@@ -14,6 +14,8 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/tree.h>
+#include <libxml/parserInternals.h>
+#include <stdio.h>
 
 /* xmlFree is a global function pointer; call it through a typed function. */
 static inline void gw_xml_free(void *pointer) {
@@ -32,13 +34,36 @@ static inline int gw_html_parse_options(void) {
          | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT;
 }
 
-/* Parse a UTF-8 HTML buffer, counting errors into *errorCount; returns NULL when nothing can be built. */
-static inline htmlDocPtr gw_html_parse(const char *buffer, int size, const char *url, long *errorCount) {
+/* What a parse reported: how many errors, whether libxml2 stopped before the end of the input (it halts, keeping only
+   what it had built, at more than xmlParserMaxDepth = 256 levels of nesting or on running out of memory), and the
+   message of the last error (the one that stopped it, when it stopped). */
+typedef struct {
+    long count;
+    int stopped;
+    char message[160];
+} gw_parse_report;
+
+static inline void gw_parse_record_error(void *userData, xmlErrorPtr error) {
+    gw_parse_report *report = (gw_parse_report *)userData;
+    if (report == NULL) { return; }
+    report->count++;
+    if (error != NULL && error->message != NULL) {
+        snprintf(report->message, sizeof report->message, "%s", error->message);
+    }
+}
+
+/* The nesting depth beyond which libxml2 stops parsing (without XML_PARSE_HUGE, which graywatch does not set). */
+static inline unsigned gw_parser_max_depth(void) { return xmlParserMaxDepth; }
+
+/* Parse a UTF-8 HTML buffer into *report; returns NULL when nothing can be built. In recover mode libxml2 disables
+   its SAX callbacks only when it halts, so that flag tells a stop before the end of the input. */
+static inline htmlDocPtr gw_html_parse(const char *buffer, int size, const char *url, gw_parse_report *report) {
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (ctxt == NULL) { return NULL; }
-    xmlSetStructuredErrorFunc(errorCount, gw_xml_count_error);
+    xmlSetStructuredErrorFunc(report, gw_parse_record_error);
     htmlDocPtr doc = htmlCtxtReadMemory(ctxt, buffer, size, url, "UTF-8", gw_html_parse_options());
     xmlSetStructuredErrorFunc(NULL, NULL);
+    report->stopped = ctxt->disableSAX != 0;
     htmlFreeParserCtxt(ctxt);
     return doc;
 }

@@ -13,7 +13,16 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts a page. `marketplace` overrides the adapter's site name (or the host, for generic pages).
+    /// A listing's fields are kept within ``FieldLimits``.
     public func extract(_ document: HTMLDocument, url: String, marketplace: String? = nil) throws(ExtractError) -> ExtractedPage {
+        let page = try extractUnbounded(document, url: url, marketplace: marketplace)
+        guard case .item(let listing) = page else { return page }
+        return .item(FieldLimits.bound(listing))
+    }
+
+    private func extractUnbounded(_ document: HTMLDocument, url: String, marketplace: String?) throws(ExtractError)
+        -> ExtractedPage
+    {
         guard let adapter = adapters.adapter(for: url) else {
             return GenericExtractor(document: document, url: url)
                 .extract(marketplace: marketplace ?? URLTools.host(url) ?? "unknown")

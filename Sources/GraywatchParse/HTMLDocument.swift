@@ -17,6 +17,10 @@ public final class HTMLDocument {
     var attributeLists: [String: [xmlNodePtr]] = [:]
 
     /// Parses UTF-8 HTML text (script and style bodies are not parsed: see ``RawTextFilter``).
+    ///
+    /// Throws for an empty page, for binary data decoded as text (see ``binaryKind(of:)``), and when libxml2 stops
+    /// before the end of the input (more than 256 levels of nesting): a page read only in part would give a listing
+    /// silently missing whatever came after, so it is refused with the reason instead.
     public convenience init(html: String, url: String) throws(ParseError) {
         try self.init(html: html, url: url, parsingRawText: false)
     }
@@ -25,23 +29,31 @@ public final class HTMLDocument {
     /// compare the two).
     init(html: String, url: String, parsingRawText: Bool) throws(ParseError) {
         _ = HTMLDocument.libraryReady
+        if let kind = HTMLDocument.binaryKind(of: html) { throw .unparsable(url: url, reason: "\(kind), not HTML text") }
         var text = html
-        var bytes = text.withUTF8 { parsingRawText ? RawTextFilter.replacingNUL(Array($0)) : RawTextFilter.filter($0, keeping: RawTextFilter.keptScripts) }
+        // NULs become U+FFFD in the same pass (libxml2 stops reading at a NUL; a hostile NUL cannot hide the rest).
+        var bytes = text.withUTF8 {
+            parsingRawText ? RawTextFilter.replacingNUL(Array($0)) : RawTextFilter.filter($0, keeping: RawTextFilter.keptScripts)
+        }
         guard bytes.contains(where: { $0 > 0x20 }) else { throw .empty(url: url) }
         guard bytes.count < Int(Int32.max) else { throw .unparsable(url: url, reason: "page larger than 2 GiB") }
-        var errors = 0
+        var report = gw_parse_report()
         let document = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                gw_html_parse(base, Int32(buffer.count), url, &errors)
+                gw_html_parse(base, Int32(buffer.count), url, &report)
             }
         }
         guard let document, xmlDocGetRootElement(document) != nil else {
             if let document { xmlFreeDoc(document) }
             throw .unparsable(url: url, reason: "no element could be recovered")
         }
+        if report.stopped != 0 {
+            xmlFreeDoc(document)
+            throw .unparsable(url: url, reason: HTMLDocument.stopReason(report))
+        }
         self.url = url
         self.pointer = document
-        self.errorCount = errors
+        self.errorCount = report.count
     }
 
     /// The document's XPath context, made once: a new context registers every XPath function in a fresh hash

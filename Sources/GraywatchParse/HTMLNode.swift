@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A node of an ``HTMLDocument``; it keeps its document alive.
 public struct HTMLNode {
@@ -30,12 +35,16 @@ public struct HTMLNode {
     }
 
     /// Text below the node without `<script>`, `<style>` and `<noscript>` content, block elements
-    /// separated by newlines and runs of spaces collapsed.
+    /// separated by newlines and runs of spaces collapsed; at most about ``visibleTextLimit`` bytes of it are read.
     public var visibleText: String {
         var output = ""
         HTMLNode.appendVisibleText(of: pointer, to: &output)
         return TextNormalizer.collapse(output)
     }
+
+    /// How many bytes of text ``visibleText`` reads below one node (512 KiB, far more than any field of a real page
+    /// shows) before it stops: folding white space over a whole 8 MiB page costs far more than anything uses.
+    public static let visibleTextLimit = 512 << 10
 
     /// The value of an attribute, if present.
     public func attribute(_ name: String) -> String? {
@@ -61,11 +70,14 @@ public struct HTMLNode {
 
     private static func appendVisibleText(of node: xmlNodePtr, to output: inout String) {
         var child = node.pointee.children
-        while let current = child {
+        while let current = child, output.utf8.count < visibleTextLimit {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    output += String(cString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+                    // One text node can be megabytes long: take no more of it than the limit leaves room for.
+                    let room = visibleTextLimit - output.utf8.count
+                    let length = strnlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self), room)
+                    output += String(decoding: UnsafeBufferPointer(start: content, count: length), as: UTF8.self)
                 }
             case XML_ELEMENT_NODE:
                 let name = current.pointee.name.map {

@@ -92,7 +92,7 @@ enum RawTextFilter {
     /// HTML treats NUL as U+FFFD; libxml2 would stop reading at it, so a hostile NUL could hide the rest.
     static func replacingNUL(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(0) else { return bytes }
-        return bytes.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+        return HTMLDocument.replacingNUL(bytes)
     }
 
     /// The index of the `>` closing the tag whose name starts at `start` (quoted values skipped), or the end.

@@ -41,6 +41,9 @@ struct AdapterExtractor {
                 texts = needed.map(\.value)
             }
         }
+        // Cut before folding white space or running a regex, an attribute can be a megabyte long; with room for white
+        // space the folding removes (the listing is cut to the limits exactly afterwards).
+        texts = texts.map { FieldLimits.cut($0, to: 8 * (multiline ? FieldLimits.description : FieldLimits.line)) }
         if selector.trim {
             texts = texts.map { multiline ? TextNormalizer.collapse($0) : TextNormalizer.singleLine($0) }
         }
@@ -59,7 +62,7 @@ struct AdapterExtractor {
             let label = ((try? row.select(rule.label))?.first?.value ?? (try? row.string(rule.label)) ?? "")
             let name = TextNormalizer.singleLine(label).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             guard !name.isEmpty, let cell = (try? row.select(rule.value))?.first else { return nil }
-            var value = TextNormalizer.singleLine(cell.value)
+            var value = TextNormalizer.singleLine(FieldLimits.cut(cell.value, to: 8 * FieldLimits.line))
             if let override = rule.overrides[name.lowercased()], let captured = override.regex?.capture(in: value) {
                 value = TextNormalizer.singleLine(captured)
             }

@@ -10,13 +10,13 @@ struct GenericExtractor {
     let url: String
 
     func extract(marketplace: String) -> ExtractedPage {
-        let structured = [JSONLDReader.facts(in: document), MicrodataReader.facts(in: document)].compactMap { $0 }
+        let structured = [JSONLDReader.facts(in: document), MicrodataReader.facts(in: document)].compactMap { $0?.bounded }
         var facts = ProductFacts()
         for source in structured { facts.fill(from: source) }
         let openGraph = OpenGraphReader.facts(in: document)
-        if let openGraph { facts.fill(from: openGraph) }
+        if let openGraph { facts.fill(from: openGraph.bounded) }
         let dom = DOMHeuristics.facts(in: document, hintCurrency: facts.currency)
-        facts.fill(from: dom)
+        facts.fill(from: dom.bounded)
 
         let price = price(facts)
         let isProduct = !structured.isEmpty || (facts.name != nil && price != nil)

@@ -6,14 +6,18 @@ import GraywatchParse
 enum JSONLDReader {
     static func facts(in document: HTMLDocument) -> ProductFacts? {
         let scripts = (try? document.select("//script[translate(@type,'LDJSON','ldjson')='application/ld+json']")) ?? []
+        var unnamed: ProductFacts?
         for script in scripts {
             guard let data = script.text.data(using: .utf8),
                 let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
                 let product = findProduct(json, depth: 0)
             else { continue }
-            return facts(from: product)
+            let found = facts(from: product)
+            // A Product with no name as text (a number, an object) does not stand in for a well-formed one further on.
+            if found.name != nil { return found }
+            unnamed = unnamed ?? found
         }
-        return nil
+        return unnamed
     }
 
     /// The first object typed Product (or a subtype such as IndividualProduct), searched depth-first.
@@ -37,7 +41,7 @@ enum JSONLDReader {
 
     static func facts(from product: [String: Any]) -> ProductFacts {
         var facts = ProductFacts()
-        facts.name = text(product["name"])
+        facts.name = words(product["name"])
         facts.sku = text(product["sku"]) ?? text(product["productID"])
         facts.mpn = text(product["mpn"])
         facts.gtin = ["gtin13", "gtin", "gtin12", "gtin14", "gtin8"].lazy.compactMap { text(product[$0]) }.first
@@ -73,8 +77,27 @@ enum JSONLDReader {
         case let string as String:
             let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
-        case let number as NSNumber: return number.stringValue
+        case let number as NSNumber: return plain(number)
         case let array as [Any]: return array.lazy.compactMap { text($0) }.first
+        default: return nil
+        }
+    }
+
+    /// A JSON number as a plain decimal ("1e+300" is not "300"): nil for true/false, for what is not finite and for
+    /// magnitudes of 10^15 or more, which no price or identifier has.
+    static func plain(_ number: NSNumber) -> String? {
+        guard String(cString: number.objCType) != "c" else { return nil }  // a JSON boolean
+        guard number.doubleValue.isFinite, abs(number.doubleValue) < 1e15 else { return nil }
+        let text = number.stringValue
+        guard text.contains(where: { $0 == "e" || $0 == "E" }) else { return text }
+        return Decimal(string: text).map { "\($0)" }
+    }
+
+    /// Text proper: a string, or the first string of an array (a number is no name).
+    static func words(_ value: Any?) -> String? {
+        switch value {
+        case let string as String: return text(string)
+        case let array as [Any]: return array.lazy.compactMap { words($0) }.first
         default: return nil
         }
     }

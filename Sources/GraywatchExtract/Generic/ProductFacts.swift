@@ -35,5 +35,26 @@ struct ProductFacts {
         if images.isEmpty { images = other.images }
     }
 
+    /// The facts with every field within ``FieldLimits`` (a JSON-LD string or a meta tag can be megabytes long).
+    var bounded: ProductFacts {
+        var copy = self
+        func line(_ text: String?) -> String? { text.map { FieldLimits.cut($0, to: FieldLimits.line) } }
+        copy.name = line(name)
+        copy.amount = line(amount)
+        copy.highAmount = line(highAmount)
+        copy.currency = line(currency)
+        copy.priceText = line(priceText)
+        copy.availability = line(availability)
+        copy.condition = line(condition)
+        copy.sku = line(sku)
+        copy.mpn = line(mpn)
+        copy.gtin = line(gtin)
+        copy.brand = line(brand)
+        copy.seller = line(seller)
+        copy.description = description.map { FieldLimits.cut($0, to: FieldLimits.description) }
+        copy.images = Array(images.prefix(FieldLimits.rows))
+        return copy
+    }
+
     var isEmpty: Bool { name == nil && amount == nil && priceText == nil && sku == nil && mpn == nil }
 }
