@@ -87,9 +87,9 @@ struct PipelineFloor {
     /// The floor: libxml2 parsing the bytes as they came, with graywatch's options, and freeing the tree.
     static func parseOnly(_ body: Data) {
         body.withUnsafeBytes { raw in
-            var errors = 0
+            var report = gw_parse_report()
             let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-            if let document = gw_html_parse(base, Int32(raw.count), "bench", &errors) { xmlFreeDoc(document) }
+            if let document = gw_html_parse(base, Int32(raw.count), "bench", &report) { xmlFreeDoc(document) }
         }
     }
 
