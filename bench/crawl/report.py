@@ -80,6 +80,12 @@ def main() -> int:
         print(f"{r['tool']}: crawl time the tool reports {fmt(r['own_s'], '.1f')} s "
               f"({fmt(r['pages'] / r['own_s'] if r['pages'] and r['own_s'] else None, '.0f')} pages/s); "
               f"nginx used {fmt(r['server_cpu'], '.1f')} CPU s meanwhile")
+    cores = load(folder, "machine.json").get("cores") or 2
+    if gw["cpu_ms"] and sc["cpu_ms"]:
+        gw_bound, sc_bound = cores * 1000 / gw["cpu_ms"], 1000 / sc["cpu_ms"]
+        print(f"CPU-bound rates (an estimate for a machine the tool has to itself, from CPU ms/page): graywatch on "
+              f"{cores} cores {gw_bound:.0f} pages/s, Scrapy on its one reactor thread {sc_bound:.0f} pages/s "
+              f"({gw_bound / sc_bound:.2f}x); the measured pages/s above depend on the machine's load")
     if ceiling:
         print(f"parse ceiling: libxml2 {ceiling['libxml2']}, {ceiling['median_ms']:.2f} CPU ms per {ceiling['mean_kb']} KB "
               f"item page (median; p10 {ceiling['p10_ms']:.2f} ms) → {ceiling['ceiling_pages_s']:.0f} pages/s on {ceiling['cores']} cores")
