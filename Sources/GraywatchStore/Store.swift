@@ -24,7 +24,7 @@ public final class Store: Sendable {
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(5)
             let database = try DatabaseQueue(path: path, configuration: configuration)
-            try Store.migrator.migrate(database)
+            try Store.migrateSQLite(database)
             backend = .sqlite(database)
             location = path
         } catch {
