@@ -130,6 +130,7 @@ let package = Package(
         ]),
         .testTarget(name: "GraywatchCLITests", dependencies: [
             "graywatch", "GraywatchTestSupport", "GraywatchSampleSite", "GraywatchStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "GraywatchScheduleTests", dependencies: [
             "GraywatchSchedule", "GraywatchEnrich", "GraywatchTestSupport",

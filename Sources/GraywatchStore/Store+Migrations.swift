@@ -1,6 +1,26 @@
 import GRDB
 
 extension Store {
+    /// Applies the pending migrations to an SQLite store, also when other processes open the same file at the same
+    /// moment. GRDB reads which migrations are applied before running each one in its own transaction, so of two
+    /// processes migrating one file together, one fails ("table listing already exists", a duplicate column or
+    /// migration identifier); its transaction rolls back, and the other process's migration is applied. So after a
+    /// failure, while more migrations are applied than after the previous one, start again from what is applied now;
+    /// a failure with no progress is a real one and is thrown.
+    static func migrateSQLite(_ database: DatabaseQueue) throws {
+        let migrator = Store.migrator
+        var applied = -1
+        while true {
+            do {
+                try migrator.migrate(database)
+                return
+            } catch {
+                guard let now = try? database.read({ try migrator.appliedIdentifiers($0).count }), now > applied else { throw error }
+                applied = now
+            }
+        }
+    }
+
     /// The schema, as named migrations. A migration is never edited once it has landed: add a new one.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

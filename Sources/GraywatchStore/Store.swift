@@ -32,7 +32,7 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             let database = try DatabaseQueue(path: path, configuration: configuration)
-            try Store.migrator.migrate(database)
+            try Store.migrateSQLite(database)
             backend = .sqlite(database)
             location = path
         } catch {
