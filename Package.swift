@@ -116,7 +116,7 @@ let package = Package(
         ]),
         .testTarget(name: "GraywatchParseTests", dependencies: ["GraywatchParse", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchExtractTests", dependencies: [
-            "GraywatchExtract", "GraywatchParse", "GraywatchEnrich", "GraywatchFetch", "GraywatchTestSupport",
+            "GraywatchExtract", "GraywatchParse", "GraywatchEnrich", "GraywatchFetch", "GraywatchRules", "GraywatchTestSupport",
         ]),
         .testTarget(name: "GraywatchEnrichTests", dependencies: ["GraywatchEnrich", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchRulesTests", dependencies: ["GraywatchRules", "GraywatchTestSupport"]),

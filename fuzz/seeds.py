@@ -4,9 +4,10 @@
 Usage: fuzz/seeds.py OUT_DIR   writes OUT_DIR/page and OUT_DIR/text.
 
 page seeds are GraywatchFuzz inputs: one selector byte, then the page. The selector (see
-fuzz/Sources/FuzzSupport/FuzzInput.swift) picks the URL, so each sample goes to the adapter it was written for,
-and the generic-extractor URL too; the charset fixtures go with their Content-Type. text seeds are short texts
-for GraywatchFuzzText: the sample robots.txt, titles, prices, conditions and label notes, and a few identifier shapes.
+fuzz/Sources/FuzzSupport/FuzzInput.swift) picks the URL, the Content-Type and the market: each sample goes to the
+adapter it was written for, and the generic-extractor URL too, with the four market fixtures in turn; the charset
+fixtures go with their Content-Type. text seeds are short texts for GraywatchFuzzText: the sample robots.txt,
+titles, prices, conditions and label notes, and a few identifier shapes.
 """
 import csv
 import hashlib
@@ -42,10 +43,11 @@ def write(directory: pathlib.Path, data: bytes) -> None:
 
 def page_seeds(out: pathlib.Path) -> None:
     pages = sorted((ROOT / "samples").rglob("*.html"))
-    for path in pages:
+    for number, path in enumerate(pages):
         body = path.read_bytes()
         kind = page_kind(path)
-        write(out, bytes([URL[kind]]) + body)
+        market = number % 4  # MarketFixture: none, catalog, market, tiny
+        write(out, bytes([URL[kind] | market << 6]) + body)
         if kind != "generic" and path.parent.name in ("pages", "labeled"):
             write(out, bytes([URL["generic"]]) + body)  # the same markup through the generic extractor
     manifest = ROOT / "Tests/Fixtures/charsets/manifest.csv"

@@ -1,10 +1,10 @@
 import Foundation
 
-/// One fuzzer input: the first byte picks the page URL and the Content-Type, the rest is the response body.
+/// One fuzzer input: the first byte picks the page URL, the Content-Type and the market, the rest is the body.
 ///
 /// Bits 0–2 of the first byte choose one of ``urls`` (every shipped site adapter's item and search pages, and an
-/// unknown host for the generic extractor); bits 3–5 choose one of ``contentTypes``. Tests/GraywatchExtractTests/
-/// FuzzRegressionTests.swift reads fuzz/regressions with the same two tables: change both together.
+/// unknown host for the generic extractor); bits 3–5 choose one of ``contentTypes``; bits 6–7 the ``MarketFixture``.
+/// Tests/GraywatchExtractTests/FuzzRegressionTests.swift reads fuzz/regressions with the same tables: change both.
 public struct FuzzInput: Sendable {
     /// The page URLs, indexed by bits 0–2 of the first byte.
     public static let urls = [
@@ -26,6 +26,7 @@ public struct FuzzInput: Sendable {
 
     public var url: String
     public var contentType: String?
+    public var market: MarketFixture
     public var body: Data
 
     /// Splits raw fuzzer bytes; nil for an empty input.
@@ -33,11 +34,8 @@ public struct FuzzInput: Sendable {
         guard let selector = bytes.first else { return nil }
         url = Self.urls[Int(selector & 0x07)]
         contentType = Self.contentTypes[Int((selector >> 3) & 0x07)]
+        market = MarketFixture(selector: selector)
         body = Data(bytes.dropFirst())
     }
 
-    /// The selector byte for a URL index and a Content-Type index (used to build the seed corpus).
-    public static func selector(url: Int, contentType: Int = 0) -> UInt8 {
-        UInt8(url & 0x07) | UInt8((contentType & 0x07) << 3)
-    }
 }

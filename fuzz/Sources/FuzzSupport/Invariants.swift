@@ -18,6 +18,21 @@ public enum Invariants {
         }
     }
 
+    /// Findings quote the listing: every evidence span lies inside its field's text and reads the quoted text.
+    public static func checkFindings(_ assessment: Assessment, of listing: Listing) {
+        for finding in assessment.findings {
+            for evidence in finding.evidence {
+                guard let span = evidence.span else { continue }
+                check(span: span, quotes: evidence.text, in: listing, what: "evidence of \(finding.ruleID)")
+            }
+        }
+    }
+
+    /// An error about a page names the page (the project's rule for hostile input).
+    public static func checkNamesPage(_ error: any Error, url: String) {
+        guard "\(error)".contains(url) else { fail("error does not name the page \(url): \(error)") }
+    }
+
     /// A slice of `text` quoted at a Unicode-scalar offset lies inside it and reads `quoted`.
     public static func check(start: Int, length: Int, quotes quoted: String, in text: String, what: String) {
         let scalars = Array(text.unicodeScalars)

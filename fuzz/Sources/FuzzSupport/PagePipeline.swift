@@ -18,12 +18,18 @@ public enum PagePipeline {
     @discardableResult
     public static func run(_ input: FuzzInput, environment: FuzzEnvironment = .shared) -> Outcome {
         let html = TextDecoder.decode(input.body, contentType: input.contentType)
-        guard let document = try? HTMLDocument(html: html, url: input.url) else { return .parseError }
+        let document: HTMLDocument
+        do {
+            document = try HTMLDocument(html: html, url: input.url)
+        } catch {
+            Invariants.checkNamesPage(error, url: input.url)
+            return .parseError
+        }
         let page: ExtractedPage
         do {
             page = try environment.extractor.extract(document, url: input.url)
         } catch {
-            _ = error.description
+            Invariants.checkNamesPage(error, url: input.url)
             return .extractError
         }
         let marketplace = environment.extractor.marketplace(for: input.url)
@@ -37,7 +43,9 @@ public enum PagePipeline {
         case .item(let raw):
             let listing = environment.enricher.enrich(raw)
             Invariants.checkEvidence(listing)
-            let assessment = environment.rules.assess(listing, context: MarketContext())
+            let market = input.market.context(for: listing, catalog: environment.enricher.catalog)
+            let assessment = environment.rules.assess(listing, context: market)
+            Invariants.checkFindings(assessment, of: listing)
             _ = environment.rules.flags(assessment)
             return .item(findings: assessment.findings.count)
         }
