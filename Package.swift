@@ -11,6 +11,13 @@ let package = Package(
     products: [
         .executable(name: "graywatch", targets: ["graywatch"]),
         .executable(name: "graywatch-bench", targets: ["graywatch-bench"]),
+        // The pipeline stages as libraries, for packages that build on graywatch by path (fuzz/Package.swift).
+        .library(name: "GraywatchCore", targets: ["GraywatchCore"]),
+        .library(name: "GraywatchFetch", targets: ["GraywatchFetch"]),
+        .library(name: "GraywatchParse", targets: ["GraywatchParse"]),
+        .library(name: "GraywatchExtract", targets: ["GraywatchExtract"]),
+        .library(name: "GraywatchEnrich", targets: ["GraywatchEnrich"]),
+        .library(name: "GraywatchRules", targets: ["GraywatchRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -110,7 +117,7 @@ let package = Package(
         ]),
         .testTarget(name: "GraywatchParseTests", dependencies: ["GraywatchParse", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchExtractTests", dependencies: [
-            "GraywatchExtract", "GraywatchParse", "GraywatchEnrich", "GraywatchFetch", "GraywatchTestSupport",
+            "GraywatchExtract", "GraywatchParse", "GraywatchEnrich", "GraywatchFetch", "GraywatchRules", "GraywatchTestSupport",
         ]),
         .testTarget(name: "GraywatchEnrichTests", dependencies: ["GraywatchEnrich", "GraywatchTestSupport"]),
         .testTarget(name: "GraywatchRulesTests", dependencies: ["GraywatchRules", "GraywatchTestSupport"]),

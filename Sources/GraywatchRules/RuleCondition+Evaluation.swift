@@ -53,7 +53,7 @@ extension RuleCondition {
             let ratio = NSDecimalNumber(decimal: price.amount / reference.price.amount).doubleValue
             guard ratio >= limit else { return nil }
             return [Evidence(field: "price", text: price.description,
-                             note: "\(Int((ratio * 100).rounded()))% of the new price \(reference.price) (\(reference.source.rawValue)); at least \(Int(limit * 100))%")]
+                             note: "\(Self.percent(ratio)) of the new price \(reference.price) (\(reference.source.rawValue)); at least \(Int(limit * 100))%")]
         case .quantityAtLeast(let minimum):
             guard let quantity = listing.quantityAvailable, quantity >= minimum else { return nil }
             return [Evidence(field: "quantity", text: "\(quantity) available", note: "at least \(minimum)")]
@@ -119,7 +119,14 @@ extension RuleCondition {
             : "median of \(reference.sampleCount) other \(listing.condition.rawValue) \(reference.sku) listings"
         return [Evidence(
             field: "price", text: price.description,
-            note: "\(Int((ratio * 100).rounded()))% of the reference \(reference.price) (\(basis)); limit \(Int(limit * 100))%")]
+            note: "\(Self.percent(ratio)) of the reference \(reference.price) (\(basis)); limit \(Int(limit * 100))%")]
+    }
+
+    /// A price ratio as a whole percentage for an evidence note ("86%"). A hostile listing's price may be any number
+    /// of times its reference: a ratio past `Int`'s range (or not finite) is written out, never trapped on.
+    static func percent(_ ratio: Double) -> String {
+        let value = (ratio * 100).rounded()
+        if let whole = Int(exactly: value) { return "\(whole)%" }
+        return String(format: "%.0f%%", value)
     }
 }
-
