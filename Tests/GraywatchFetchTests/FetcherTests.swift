@@ -111,15 +111,44 @@ import Testing
     }
 
     @Test func connectionRefusedIsATransportError() async throws {
-        // Take a port from a server that has stopped: nothing listens there any more.
-        let base = try await LoopbackServer.run(router: Self.router()) { $0 }
+        // A socket bound to a loopback port but not listening: the kernel refuses connections to it, and holding it
+        // keeps any other test's server off that port (a port from a stopped server can be taken again meanwhile).
+        let port = try ClosedPort()
+        defer { port.close() }
+        let url = "http://127.0.0.1:\(port.number)/ok"
         await #expect {
-            try await Fetcher(options: FetchOptions(connectTimeout: 2, totalTimeout: 3)).fetch(base + "/ok")
+            try await Fetcher(options: FetchOptions(connectTimeout: 2, totalTimeout: 3)).fetch(url)
         } throws: { error in
-            guard case .transport(let url, _, _) = error as? FetchError else { return false }
-            return url == base + "/ok"
+            guard case .transport(let failed, _, _) = error as? FetchError else { return false }
+            return failed == url
         }
     }
+}
+
+/// A TCP socket bound to 127.0.0.1 on a port of the kernel's choosing, never listening: connections to it are refused.
+struct ClosedPort {
+    let descriptor: Int32
+    let number: UInt16
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                bind(descriptor, raw, length) == 0 && getsockname(descriptor, raw, &length) == 0
+            }
+        }
+        guard bound else { Glibc.close(descriptor); throw POSIXError(.EADDRINUSE) }
+        self.descriptor = descriptor
+        number = UInt16(bigEndian: address.sin_port)
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
 }
 
 @Suite struct ContentEncodingTests {

@@ -80,7 +80,35 @@ struct CrashDriver {
             }
         }
         let poll: UInt64 = step.moment == .migration ? 500_000 : step.moment == .scoring ? 1_000_000 : 5_000_000
-        while process.isRunning, Date() < deadline, !reached() { try await Task.sleep(nanoseconds: poll) }
+        guard step.moment == .scoring else {
+            while process.isRunning, Date() < deadline, !reached() { try await Task.sleep(nanoseconds: poll) }
+            return
+        }
+        // Scoring is quick (a pass can take under a second) and ends with the run finished: a look that sees the
+        // progress and a kill that follows it could straddle the end. So each look is taken with the process
+        // stopped (SIGSTOP), and it runs on (SIGCONT) only when the progress is not reached yet. The store is in WAL
+        // mode, so the look never waits for a lock the stopped process holds.
+        while process.isRunning, Date() < deadline {
+            guard await Self.pause(process) else { break }
+            let done = reached()
+            kill(process.processIdentifier, SIGCONT)
+            if done { return }
+            try await Task.sleep(nanoseconds: poll)
+        }
+    }
+
+    /// Stops the process and waits until the kernel shows it stopped; false if it is gone.
+    private static func pause(_ process: Process) async -> Bool {
+        let pid = process.processIdentifier
+        guard process.isRunning, kill(pid, SIGSTOP) == 0 else { return false }
+        for _ in 0..<2_000 {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+            // The state follows the command name in parentheses: "PID (NAME) S ...".
+            if let close = stat.lastIndex(of: ")"), stat[stat.index(after: close)...].dropFirst().first == "T" { return true }
+            if !process.isRunning { return false }
+            try? await Task.sleep(nanoseconds: 100_000)
+        }
+        return true
     }
 
     /// Sleeps `seconds`; with `unlessScoring`, stops early once the process is scoring (checked every 50 ms), so a
