@@ -6,6 +6,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(url: String, limit: Int)
     /// More redirects than allowed.
     case tooManyRedirects(url: String, limit: Int)
+    /// A redirect pointed back to a URL already visited in the same chain (`target`).
+    case redirectLoop(url: String, target: String)
     /// The transfer stalled below the low-speed limit (a slow-drip server).
     case tooSlow(url: String, bytesPerSecond: Int, seconds: Int)
     /// Only http and https are fetched.
@@ -18,7 +20,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     public var url: String {
         switch self {
         case .timeout(let url, _), .tooLarge(let url, _), .tooManyRedirects(let url, _), .tooSlow(let url, _, _),
-            .unsupportedScheme(let url), .redirectRefused(let url, _), .transport(let url, _, _):
+            .redirectLoop(let url, _), .unsupportedScheme(let url), .redirectRefused(let url, _), .transport(let url, _, _):
             return url
         }
     }
@@ -29,6 +31,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timeout(_, let seconds): return "timed out after \(seconds)s"
         case .tooLarge(_, let limit): return "body larger than the \(limit)-byte cap; transfer aborted"
         case .tooManyRedirects(_, let limit): return "more than \(limit) redirects"
+        case .redirectLoop(_, let target): return "redirect loop: back to \(target)"
         case .tooSlow(_, let rate, let seconds): return "slower than \(rate) bytes/s for \(seconds)s; transfer aborted"
         case .unsupportedScheme: return "only http and https URLs are fetched"
         case .redirectRefused(_, let target): return "redirect to \(target) refused (other scheme or out of scope)"
@@ -38,11 +41,17 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(url): \(reason)" }
 
-    /// True for failures worth retrying later: timeouts, stalls and transport errors (resets, refused connections).
+    /// True for failures worth retrying later: timeouts, stalls and transport errors (resets, refused connections),
+    /// except those the same answer would give again (``permanentTransportCodes``).
     public var isRetryable: Bool {
         switch self {
-        case .timeout, .tooSlow, .transport: return true
-        case .tooLarge, .tooManyRedirects, .unsupportedScheme, .redirectRefused: return false
+        case .timeout, .tooSlow: return true
+        case .transport(_, let code, _): return !Self.permanentTransportCodes.contains(code)
+        case .tooLarge, .tooManyRedirects, .redirectLoop, .unsupportedScheme, .redirectRefused: return false
         }
     }
+
+    /// libcurl codes that describe the request or the server's answer, not the network: CURLE_UNSUPPORTED_PROTOCOL (1),
+    /// CURLE_URL_MALFORMAT (3) and CURLE_BAD_CONTENT_ENCODING (61, a body its Content-Encoding does not decode).
+    public static let permanentTransportCodes: Set<Int> = [1, 3, 61]
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Fetches URLs over HTTP(S) through the process's libcurl multi engine, inside the limits of ``FetchOptions``.
 ///
 /// Redirects are followed here, not by libcurl, so that every hop is checked: only http and https, at most
-/// ``FetchOptions/maxRedirects`` hops, and only targets the caller's `allow` accepts (the scan's scope).
+/// ``FetchOptions/maxRedirects`` hops, never back to a URL of the same chain, and only targets the caller's `allow` accepts (the scan's scope).
 public struct Fetcher: Sendable {
     public var options: FetchOptions
 
@@ -17,6 +17,7 @@ public struct Fetcher: Sendable {
     ) async throws(FetchError) -> FetchedPage {
         var current = url
         var hops = 0
+        var visited: Set<String> = [url]
         while true {
             guard Fetcher.isHTTP(current) else {
                 throw hops == 0 ? .unsupportedScheme(url: url) : .redirectRefused(url: url, target: current)
@@ -32,6 +33,7 @@ public struct Fetcher: Sendable {
             hops += 1
             guard hops <= options.maxRedirects else { throw .tooManyRedirects(url: url, limit: options.maxRedirects) }
             guard Fetcher.isHTTP(target), allow(target) else { throw .redirectRefused(url: url, target: target) }
+            guard visited.insert(target).inserted else { throw .redirectLoop(url: url, target: target) }
             current = target
         }
     }

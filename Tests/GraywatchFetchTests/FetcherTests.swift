@@ -14,6 +14,14 @@ import Testing
         }
         router.get("/redirect") { _, _ in Response(status: .found, headers: [.location: "/ok"]) }
         router.get("/loop") { _, _ in Response(status: .found, headers: [.location: "/loop"]) }
+        router.get("/chain/:n") { _, context in
+            let n = try context.parameters.require("n", as: Int.self)
+            return Response(status: .found, headers: [.location: "/chain/\(n + 1)"])
+        }
+        router.get("/gzip-lie") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/html", .contentEncoding: "gzip"],
+                     body: .init(byteBuffer: ByteBuffer(string: "<html><body>not gzip at all</body></html>")))
+        }
         router.get("/missing") { _, _ in Response(status: .notFound) }
         router.get("/slow") { _, _ -> Response in
             try await Task.sleep(nanoseconds: 3_000_000_000)
@@ -56,10 +64,31 @@ import Testing
         }
     }
 
-    @Test func redirectLoopStopsAtTheLimit() async throws {
+    @Test func endlessRedirectChainStopsAtTheLimit() async throws {
         try await LoopbackServer.run(router: Self.router()) { base async throws in
-            await #expect(throws: FetchError.tooManyRedirects(url: base + "/loop", limit: 5)) {
-                try await Fetcher().fetch(base + "/loop")
+            await #expect(throws: FetchError.tooManyRedirects(url: base + "/chain/1", limit: 5)) {
+                try await Fetcher().fetch(base + "/chain/1")
+            }
+        }
+    }
+
+    @Test func redirectLoopIsReportedAsALoopAndNotRetried() async throws {
+        try await LoopbackServer.run(router: Self.router()) { base async throws in
+            let error = FetchError.redirectLoop(url: base + "/loop", target: base + "/loop")
+            await #expect(throws: error) { try await Fetcher().fetch(base + "/loop") }
+            #expect(error.reason == "redirect loop: back to \(base)/loop")
+            #expect(!error.isRetryable)
+        }
+    }
+
+    @Test func bodyItsContentEncodingCannotDecodeIsAPermanentTransportError() async throws {
+        try await LoopbackServer.run(router: Self.router()) { base async throws in
+            let url = base + "/gzip-lie"
+            await #expect {
+                try await Fetcher().fetch(url)
+            } throws: { error in
+                guard let error = error as? FetchError, case .transport(let failed, let code, _) = error else { return false }
+                return failed == url && code == 61 && !error.isRetryable
             }
         }
     }
