@@ -8,7 +8,8 @@ struct CrawlState {
     let politeness: Politeness
     let scope: Set<String>
     private(set) var hosts: [String: HostState] = [:]
-    private(set) var seen: Set<String>
+    /// Every URL admitted so far, as fingerprints (the crawl's only state that grows with its size).
+    private(set) var seen: URLSeenSet
     /// Hosts in the order they were first met, for round-robin fairness.
     private var order: [String] = []
     private var cursor = 0
@@ -16,7 +17,7 @@ struct CrawlState {
     init(politeness: Politeness, scope: Set<String>, seen: Set<String>) {
         self.politeness = politeness
         self.scope = scope
-        self.seen = seen
+        self.seen = URLSeenSet(seen)
     }
 
     var isEmpty: Bool { hosts.values.allSatisfy { $0.queue.isEmpty } }
@@ -39,7 +40,7 @@ struct CrawlState {
     }
 
     /// Marks a URL as seen; false when it already was.
-    mutating func markSeen(_ url: String) -> Bool { seen.insert(url).inserted }
+    mutating func markSeen(_ url: String) -> Bool { seen.insert(url) }
 
     /// Origins whose robots.txt must be fetched now (they have work waiting).
     func originsNeedingRobots(now: Date) -> [String] {

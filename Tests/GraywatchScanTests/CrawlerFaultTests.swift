@@ -138,15 +138,31 @@ import Testing
         #expect(try CrawlSite.titles(store, report) == ["complete after a reset"])
     }
 
-    @Test func redirectLoopIsCutAtTheLimit() async throws {
+    @Test func redirectLoopIsCutAtTheFirstHopBackAndNotRetried() async throws {
         let log = RequestLog()
         let router = CrawlSite.router(log: log, items: ["/itm/loop"])
         router.get("/itm/loop") { _, _ in Response(status: .found, headers: [.location: "/itm/loop"]) }
         try await LoopbackServer.run(router: router) { base async throws in
             let report = try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store()).run()
-            #expect(report.failures == [PageFailure(url: base + "/itm/loop", stage: "fetch", reason: "more than 5 redirects")])
+            #expect(report.failures == [PageFailure(url: base + "/itm/loop", stage: "fetch",
+                                                    reason: "redirect loop: back to \(base)/itm/loop")])
+            #expect(report.stats.retries == 0)
         }
-        #expect(await log.count("/itm/loop") == 6)
+        #expect(await log.count("/itm/loop") == 1, "the hop back is not fetched again")
+    }
+
+    @Test func endlessRedirectChainIsCutAtTheLimit() async throws {
+        let log = RequestLog()
+        let router = CrawlSite.router(log: log, items: ["/itm/chain/1"])
+        router.get("/itm/chain/:n") { _, context in
+            let n = try context.parameters.require("n", as: Int.self)
+            return Response(status: .found, headers: [.location: "/itm/chain/\(n + 1)"])
+        }
+        try await LoopbackServer.run(router: router) { base async throws in
+            let report = try await CrawlSite.scanner(start: base + "/sch/s.html", store: try CrawlSite.store()).run()
+            #expect(report.failures == [PageFailure(url: base + "/itm/chain/1", stage: "fetch", reason: "more than 5 redirects")])
+        }
+        #expect(await log.times(prefix: "/itm/chain/").count == 6, "the first URL and 5 hops")
     }
 
     @Test func redirectsToAnotherSchemeOrHostAreRefused() async throws {
