@@ -113,6 +113,7 @@ struct ScanCommand: AsyncParsableCommand {
         }
         var runner = ScanRunner(store: store, rules: rules)
         if worker { runner.worker = CrawlWorker(leaseSeconds: leaseSeconds) }
+        runner.progress = ProgressDisplay.Mode(rawValue: profileOptions.progress) ?? .auto
         let report = resume ? try await runner.resume() : try await runner.scan(makeConfiguration())
         if report.pagesFetched > 0 && report.failures.count == report.pagesFetched {
             throw ExitCode(2)
@@ -140,13 +141,19 @@ struct ScanRunner {
     let store: StoreOptions
     let rules: RulesOptions
     var worker: CrawlWorker?
+    /// `--progress`: the demo shows none, `scan` what its option says.
+    var progress: ProgressDisplay.Mode = .never
 
     func scan(_ configuration: ScanConfiguration) async throws -> ScanReport {
         let database = try store.open()
         if let unfinished = try wrap({ try database.unfinishedRun() }) {
             print("Note: scan run \(unfinished.id) did not finish; `graywatch scan --resume` continues it.")
         }
-        let report = try await scanner(configuration, database).run()
+        var scanner = try scanner(configuration, database)
+        let display = ProgressDisplay(mode: progress, label: "scan")
+        scanner.observer = display.observer
+        let report = await scanner.run()
+        display.finish()
         ReportPrinter.print(report, database: store.db)
         return report
     }
@@ -157,7 +164,11 @@ struct ScanRunner {
             throw CLIError.runtime("no unfinished scan run in \(store.db) to resume")
         }
         print("Resuming scan run \(run.id) (\(run.configuration.startURLs.map { LogSafe.text($0) }.joined(separator: " ")))")
-        let report = try await scanner(run.configuration, database).resume(run: run.id)
+        var scanner = try scanner(run.configuration, database)
+        let display = ProgressDisplay(mode: progress, label: "scan run \(run.id)")
+        scanner.observer = display.observer
+        let report = await scanner.resume(run: run.id)
+        display.finish()
         ReportPrinter.print(report, database: store.db)
         return report
     }
