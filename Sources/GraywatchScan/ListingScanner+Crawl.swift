@@ -23,6 +23,13 @@ extension ListingScanner {
         do {
             let frontier = try store.frontier(run: run)
             state = CrawlState(politeness: politeness, scope: scope, seen: frontier.seen)
+            if worker == nil, let json = try store.runStats(run),
+                let earlier = try? JSONDecoder().decode(ScanStats.self, from: Data(json.utf8))
+            {
+                // A resumed run goes on counting from what its earlier processes stored with their pages.
+                report.stats = earlier
+                report.earlierSeconds = earlier.durationSeconds
+            }
             let pending = try worker.map { try lease(run: run, $0) } ?? frontier.pending
             enqueue(pending, into: &state)
         } catch {
@@ -124,20 +131,20 @@ extension ListingScanner {
         if let worker { try? store.releaseLeases(run: run, owner: worker.owner) }
         if report.interrupted {
             // Stopped on request: what is done is stored, the rest stays pending for the next run to continue.
-            report.stats.durationSeconds = Date().timeIntervalSince(started)
+            report.stats.durationSeconds = report.runSeconds
             return report
         }
         let complete = worker == nil ? state.isEmpty && !report.hitPageCap : frontierDone
         if let worker {
             // One worker scores and closes the run; the others are done.
             guard complete, (try? store.claimScoring(run: run, owner: worker.owner, seconds: 600)) == true else {
-                report.stats.durationSeconds = Date().timeIntervalSince(started)
+                report.stats.durationSeconds = report.runSeconds
                 return report
             }
         }
         score(run: run, report: &report)
         notify(.scored, report: report, queued: 0, started: started)
-        report.stats.durationSeconds = Date().timeIntervalSince(started)
+        report.stats.durationSeconds = report.runSeconds
         if complete || !report.hitPageCap {
             finish(run: run, complete: complete, report: &report)
         }

@@ -126,6 +126,13 @@ extension ListingScanner {
     }
 
     private func save(_ record: PageRecord, run: Int64, report: inout ScanReport) {
+        var record = record
+        if worker == nil {
+            // Workers share a run and each counts only its own pages: the one that closes it stores its counts.
+            var stats = report.stats
+            stats.durationSeconds = report.runSeconds
+            record.runStatsJSON = (try? JSONEncoder().encode(stats)).map { String(decoding: $0, as: UTF8.self) }
+        }
         do {
             try store.record(record, run: run)
         } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import GraywatchStore
 
 /// What a scan did: pages by kind, failures with their reasons, what robots.txt kept us from, the queue, the stats.
@@ -30,6 +31,13 @@ public struct ScanReport: Sendable {
     public var finished = false
     /// For a profile's run: what is new, changed and gone since its last run.
     public var changes: RunChanges?
+    /// When this process took the run up, and the seconds earlier processes spent on it (a resumed run):
+    /// `stats.durationSeconds` is their sum.
+    var processStarted = Date()
+    var earlierSeconds = 0.0
+
+    /// The run's duration so far, over every process that worked on it.
+    var runSeconds: Double { earlierSeconds + Date().timeIntervalSince(processStarted) }
 
     public init() {}
 }

@@ -64,6 +64,9 @@ public struct PageRecord: Sendable {
     public var observation: ObservationInput?
     /// The final HTTP status, when there was an answer (takedown verification reads it).
     public var status: Int?
+    /// The run's statistics so far, this page counted (JSON): kept with the page in the same transaction, so a
+    /// process killed at any moment leaves the counts of exactly the pages it stored. Nil leaves them as they are.
+    public var runStatsJSON: String?
 
     public init(url: String, state: FrontierState, outcome: String, listing: Listing? = nil,
                 unchangedListingRef: Int64? = nil, discovered: [FrontierEntry] = [], cache: PageCacheEntry? = nil,

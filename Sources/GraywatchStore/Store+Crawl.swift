@@ -57,6 +57,9 @@ extension Store {
                     lease_expires_at = NULL WHERE run_ref = ? AND url = ?
                 """, arguments: [page.state.rawValue, page.outcome, listingRef, Store.timestamp(date), page.status, run, page.url])
             try Store.insertFrontier(db, run: run, entries: page.discovered, at: date)
+            if let stats = page.runStatsJSON {
+                try db.execute(sql: "UPDATE scan_run SET stats_json = ? WHERE id = ?", arguments: [stats, run])
+            }
             if var cache = page.cache {
                 if cache.kind == .item { cache.listingRef = listingRef }
                 try db.execute(sql: """
@@ -132,7 +135,8 @@ extension Store {
 }
 
 extension Store {
-    /// The statistics a finished run kept (JSON), nil while it runs.
+    /// The statistics a run kept (JSON): final once it finished, those of the pages stored so far while it runs
+    /// (nil before its first page, and for runs of worker processes until one closes it).
     public func runStats(_ run: Int64) throws(StoreError) -> String? {
         try read("statistics of run \(run)") { db in
             try String.fetchOne(db, sql: "SELECT stats_json FROM scan_run WHERE id = ?", arguments: [run])

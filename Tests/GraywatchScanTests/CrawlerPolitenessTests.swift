@@ -176,4 +176,26 @@ import Testing
         let saved = try #require(try store.runStats(report.runID))
         #expect(try JSONDecoder().decode(ScanStats.self, from: Data(saved.utf8)) == report.stats)
     }
+
+    /// Guards against a resumed run keeping only its last process's counts: each page's counts are stored with
+    /// the page, and a resumed run goes on from them.
+    @Test func resumedRunStatisticsCountEveryProcessesPages() async throws {
+        let log = RequestLog()
+        let store = try CrawlSite.store()
+        let (capped, resumed) = try await LoopbackServer.run(router: Self.router(log: log, count: 4)) { base async throws in
+            let capped = try await CrawlSite.scanner(start: base + "/sch/s.html", store: store, maxPages: 2).run()
+            let midway = try #require(try store.runStats(capped.runID), "kept with the pages while the run is open")
+            #expect(try JSONDecoder().decode(ScanStats.self, from: Data(midway.utf8)).responsesByStatusClass == ["2xx": 2])
+            let resumed = try await CrawlSite.scanner(start: base + "/sch/s.html", store: store).resume(run: capped.runID)
+            return (capped, resumed)
+        }
+        #expect(capped.hitPageCap && capped.pagesFetched == 2)
+        #expect(resumed.pagesFetched == 3, "the rest of the 1 search + 4 item pages")
+        #expect(resumed.stats.responsesByStatusClass == ["2xx": 5], "both processes' pages")
+        #expect(resumed.stats.bytes > capped.stats.bytes)
+        #expect(resumed.stats.durationSeconds >= capped.stats.durationSeconds)
+        let saved = try #require(try store.runStats(resumed.runID))
+        #expect(try JSONDecoder().decode(ScanStats.self, from: Data(saved.utf8)) == resumed.stats)
+        #expect(await log.entries.filter { $0.path.hasPrefix("/itm/") }.count == 4, "no page fetched twice")
+    }
 }

@@ -43,8 +43,10 @@ struct CrashDriver {
             if before.finished { break }
             let process = try launch(before.run == nil ? ["scan"] + scan + ["--db", store] : ["scan", "--resume", "--db", store])
             let launched = Date()
-            try await waitForMoment(step, process: process, launchPhase: before)
-            try await sleep(plan.delay(step, timings: timings), unlessScoring: step.moment != .scoring, process: process)
+            // A scoring kill lands on the process as the look that saw the progress left it: still stopped.
+            if try await !waitForMoment(step, process: process, launchPhase: before) {
+                try await sleep(plan.delay(step, timings: timings), unlessScoring: step.moment != .scoring, process: process)
+            }
             let killedAt = Date()
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             let status = try await KillAndResumeTests.finish(process)
@@ -60,8 +62,9 @@ struct CrashDriver {
         return (records, try await KillAndResumeTests.finish(try launch(arguments), within: 120))
     }
 
-    /// Waits until the process reaches the kill's moment (or gives up waiting and kills where it is).
-    private func waitForMoment(_ step: KillPlan.Kill, process: Process, launchPhase: StorePhase) async throws {
+    /// Waits until the process reaches the kill's moment (or gives up waiting and kills where it is); true when it
+    /// is left stopped (SIGSTOP) at that moment, to be killed there.
+    private func waitForMoment(_ step: KillPlan.Kill, process: Process, launchPhase: StorePhase) async throws -> Bool {
         let deadline = Date().addingTimeInterval(timings.total * 2 + 30)
         // Scoring kills wait for a share of one scoring pass's findings to be written by this process.
         var scoringFrom: Int64? = launchPhase.scoring ? launchPhase.findingSequence : nil
@@ -82,19 +85,21 @@ struct CrashDriver {
         let poll: UInt64 = step.moment == .migration ? 500_000 : step.moment == .scoring ? 1_000_000 : 5_000_000
         guard step.moment == .scoring else {
             while process.isRunning, Date() < deadline, !reached() { try await Task.sleep(nanoseconds: poll) }
-            return
+            return false
         }
         // Scoring is quick (a pass can take under a second) and ends with the run finished: a look that sees the
         // progress and a kill that follows it could straddle the end. So each look is taken with the process
         // stopped (SIGSTOP), and it runs on (SIGCONT) only when the progress is not reached yet. The store is in WAL
-        // mode, so the look never waits for a lock the stopped process holds.
+        // mode, so the look never waits for a lock the stopped process holds. Once the progress is reached the process
+        // stays stopped until the SIGKILL: letting it run on first (even for a jitter of milliseconds) let a starved
+        // test thread's kill come after the end of the run on a loaded machine.
         while process.isRunning, Date() < deadline {
             guard await Self.pause(process) else { break }
-            let done = reached()
+            if reached() { return true }
             kill(process.processIdentifier, SIGCONT)
-            if done { return }
             try await Task.sleep(nanoseconds: poll)
         }
+        return false
     }
 
     /// Stops the process and waits until the kernel shows it stopped; false if it is gone.

@@ -56,9 +56,9 @@ struct KillPlan {
             let crawlKills = kills.filter { $0.moment == .crawl }.count
             return kill.fraction * timings.crawl / Double(crawlKills + 2)
         case .scoring:
-            // Timed by progress (see ``Moment/scoring``), then a jitter of up to 1% of the scoring time, so the kill
-            // does not always come right after the read that saw the progress (more could carry the last kills past
-            // the end of a run on a loaded machine).
+            // Timed by progress alone (see ``Moment/scoring``): the driver kills the process while it is still stopped
+            // from the look that saw the progress. This jitter (up to 1% of the scoring time) applies only when the
+            // look could not be taken (the process was gone or the wait gave up).
             return (kill.fraction * 7919).truncatingRemainder(dividingBy: 1) * timings.scoring * 0.01
         }
     }
