@@ -25,10 +25,9 @@ struct CrawlState {
     /// Jobs waiting in the hosts' queues.
     var queuedCount: Int { hosts.values.reduce(0) { $0 + $1.queue.count } }
 
-    /// Adds a job to its host's queue (already deduplicated by the caller); a host met for the first time
+    /// Adds a job to its host's queue (already deduplicated and marked seen by the caller); a host met for the first time
     /// takes its site adapter's pace, where the adapter is more careful than the scan.
     mutating func enqueue(_ job: CrawlJob, adapter: SiteAdapter? = nil) {
-        seen.insert(job.url)
         if hosts[job.origin] == nil {
             var host = HostState()
             host.siteDelay = adapter?.delay

@@ -23,9 +23,7 @@ extension ListingScanner {
         do {
             let frontier = try store.frontier(run: run)
             state = CrawlState(politeness: politeness, scope: scope, seen: frontier.seen)
-            if worker == nil, let json = try store.runStats(run),
-                let earlier = try? JSONDecoder().decode(ScanStats.self, from: Data(json.utf8))
-            {
+            if worker == nil, let earlier = try store.runStats(run).flatMap(ScanStats.init(json:)) {
                 // A resumed run goes on counting from what its earlier processes stored with their pages.
                 report.stats = earlier
                 report.earlierSeconds = earlier.durationSeconds
@@ -152,7 +150,7 @@ extension ListingScanner {
     }
 
     private func finish(run: Int64, complete: Bool, report: inout ScanReport) {
-        let stats = (try? JSONEncoder().encode(report.stats)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let stats = report.stats.json
         do {
             if let profile {
                 report.changes = try store.finishProfileRun(run, profile: profile, statsJSON: stats, complete: complete)
@@ -169,9 +167,11 @@ extension ListingScanner {
         try store.leaseFrontier(run: run, owner: worker.owner, limit: limit ?? worker.batch, seconds: worker.leaseSeconds)
     }
 
+    /// Queues stored URLs (the pending frontier, or a worker's lease, which may hold URLs other workers found).
     private func enqueue(_ entries: [FrontierEntry], into state: inout CrawlState) {
         for entry in entries {
             guard let origin = ListingScanner.origin(entry.url) else { continue }
+            _ = state.markSeen(entry.url)
             state.enqueue(CrawlJob(url: entry.url, depth: entry.depth, attempts: entry.attempts, origin: origin),
                           adapter: extractor.adapters.adapter(for: entry.url))
         }

@@ -131,7 +131,7 @@ extension ListingScanner {
             // Workers share a run and each counts only its own pages: the one that closes it stores its counts.
             var stats = report.stats
             stats.durationSeconds = report.runSeconds
-            record.runStatsJSON = (try? JSONEncoder().encode(stats)).map { String(decoding: $0, as: UTF8.self) }
+            record.runStatsJSON = stats.json
         }
         do {
             try store.record(record, run: run)

@@ -20,4 +20,15 @@ public struct ScanStats: Sendable, Codable, Equatable {
 
     /// All responses, every status class together.
     public var responses: Int { responsesByStatusClass.values.reduce(0, +) }
+
+    /// The form kept with the scan run (`scan_run.stats_json`).
+    public var json: String {
+        (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// Statistics read back from ``json``; nil for anything else.
+    public init?(json: String) {
+        guard let stats = try? JSONDecoder().decode(ScanStats.self, from: Data(json.utf8)) else { return nil }
+        self = stats
+    }
 }

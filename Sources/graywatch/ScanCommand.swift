@@ -149,11 +149,7 @@ struct ScanRunner {
         if let unfinished = try wrap({ try database.unfinishedRun() }) {
             print("Note: scan run \(unfinished.id) did not finish; `graywatch scan --resume` continues it.")
         }
-        var scanner = try scanner(configuration, database)
-        let display = ProgressDisplay(mode: progress, label: "scan")
-        scanner.observer = display.observer
-        let report = await scanner.run()
-        display.finish()
+        let report = await showingProgress(try scanner(configuration, database), label: "scan") { await $0.run() }
         ReportPrinter.print(report, database: store.db)
         return report
     }
@@ -164,12 +160,22 @@ struct ScanRunner {
             throw CLIError.runtime("no unfinished scan run in \(store.db) to resume")
         }
         print("Resuming scan run \(run.id) (\(run.configuration.startURLs.map { LogSafe.text($0) }.joined(separator: " ")))")
-        var scanner = try scanner(run.configuration, database)
-        let display = ProgressDisplay(mode: progress, label: "scan run \(run.id)")
-        scanner.observer = display.observer
-        let report = await scanner.resume(run: run.id)
-        display.finish()
+        let report = await showingProgress(try scanner(run.configuration, database), label: "scan run \(run.id)") {
+            await $0.resume(run: run.id)
+        }
         ReportPrinter.print(report, database: store.db)
+        return report
+    }
+
+    /// Runs `body` with the scanner's progress shown as `--progress` says.
+    private func showingProgress(
+        _ scanner: ListingScanner, label: String, _ body: (ListingScanner) async -> ScanReport
+    ) async -> ScanReport {
+        var scanner = scanner
+        let display = ProgressDisplay(mode: progress, label: label)
+        scanner.observer = display.observer
+        let report = await body(scanner)
+        display.finish()
         return report
     }
 
