@@ -47,7 +47,9 @@ let package = Package(
             "CCurl", "GraywatchCore", .product(name: "Logging", package: "swift-log"),
         ]),
         // 3. Parse
-        .target(name: "GraywatchParse", dependencies: ["CLibXML2"]),
+        .target(name: "GraywatchParse", dependencies: ["CLibXML2", "CParseArena"]),
+        // The bump arena behind libxml2's allocation hooks that parsed trees live in (plain C, no libxml2 headers).
+        .target(name: "CParseArena"),
         // 4. Extract
         .target(name: "GraywatchExtract", dependencies: ["GraywatchCore", "GraywatchParse", "GraywatchEnrich", "Yams"]),
         // 5. Enrich

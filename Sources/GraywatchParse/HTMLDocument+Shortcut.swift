@@ -33,13 +33,19 @@ enum IndexedAttributes {
 }
 
 extension HTMLDocument {
-    /// Every element in document order, collected once per document without recursion.
+    /// Every element in document order, collected once per document in one walk (with ``elementEnds``).
     var elements: [xmlNodePtr] {
         if let elementList { return elementList }
         guard let root = xmlDocGetRootElement(pointer) else { return [] }
-        let elements = [xmlNodePtr](unsafeUninitializedCapacity: gw_collect_elements(root, nil)) { buffer, count in
-            count = gw_collect_elements(root, UnsafeMutableRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: xmlNodePtr?.self))
+        var nodes: UnsafeMutablePointer<xmlNodePtr?>?
+        var ends: UnsafeMutablePointer<Int32>?
+        let count = gw_collect_element_ranges(root, &nodes, &ends)
+        defer {
+            free(nodes)
+            free(ends)
         }
+        let elements = UnsafeBufferPointer(start: nodes, count: count).compactMap { $0 }
+        elementEnds = Array(UnsafeBufferPointer(start: ends, count: count))
         elementList = elements
         return elements
     }
@@ -74,25 +80,25 @@ extension HTMLDocument {
         return attributeLists[attribute] ?? []
     }
 
-    /// `//NAME[TESTS]REST` by the shortcut: the matching elements, then REST from each, in document order.
+    /// `//NAME[TESTS]REST` by the shortcut: the matching elements, then REST from each, in document order. The
+    /// first step (and REST's, when REST is `//NAME[TESTS]…` too) comes from the attribute columns: one `memmem`
+    /// pass a test instead of a look at every element's attributes.
     func evaluate(_ shortcut: XPathShortcut) throws(ParseError) -> Result {
-        let matches = shortcut.filter(shortcut.requiredAttribute.map(elements(having:)) ?? elements)
+        let all = elements
         var found: [xmlNodePtr]
-        if let rest = shortcut.rest {
-            found = []
-            var sources = 0
-            for element in matches {
-                let nodes = try evaluate(rest, context: element).nodes
-                if !nodes.isEmpty { sources += 1 }
-                found.append(contentsOf: nodes.map(\.pointer))
-            }
-            if sources > 1 {
-                var seen = Set<UnsafeMutableRawPointer>()
-                found = found.filter { seen.insert(UnsafeMutableRawPointer($0)).inserted }
-                found.sort { xmlXPathCmpNodes($0, $1) == 1 }
+        if let first = elementEnds.isEmpty ? nil : stepIndices(shortcut) {
+            if let inner = shortcut.inner.first, let candidates = stepIndices(inner) {
+                let below = indices(candidates, below: first)
+                found = try inner.rest.map { rest throws(ParseError) in try evaluate(rest, from: below.map { all[Int($0)] }) }
+                    ?? below.map { all[Int($0)] }
+            } else if let rest = shortcut.rest {
+                found = try evaluate(rest, from: first.map { all[Int($0)] })
+            } else {
+                found = first.map { all[Int($0)] }
             }
         } else {
-            found = matches
+            let matches = shortcut.filter(shortcut.requiredAttribute.map(elements(having:)) ?? all)
+            found = try shortcut.rest.map { rest throws(ParseError) in try evaluate(rest, from: matches) } ?? matches
         }
         var text = ""
         if let first = found.first, let value = xmlXPathCastNodeToString(first) {
@@ -100,5 +106,23 @@ extension HTMLDocument {
             gw_xml_free(value)
         }
         return Result(nodes: found.map { HTMLNode(document: self, pointer: $0) }, string: text)
+    }
+
+    /// REST (a relative path) from each of `sources` (in document order), merged in document order without
+    /// duplicates: the node-set of `SOURCES/REST`.
+    private func evaluate(_ rest: String, from sources: [xmlNodePtr]) throws(ParseError) -> [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        var contributing = 0
+        for element in sources {
+            let nodes = try evaluate(rest, context: element).nodes
+            if !nodes.isEmpty { contributing += 1 }
+            found.append(contentsOf: nodes.map(\.pointer))
+        }
+        if contributing > 1 {
+            var seen = Set<UnsafeMutableRawPointer>()
+            found = found.filter { seen.insert(UnsafeMutableRawPointer($0)).inserted }
+            found.sort { xmlXPathCmpNodes($0, $1) == 1 }
+        }
+        return found
     }
 }

@@ -1,4 +1,5 @@
 import CLibXML2
+import CParseArena
 
 /// An HTML page parsed by libxml2 in recover mode with network access off.
 ///
@@ -10,11 +11,19 @@ public final class HTMLDocument {
     /// How many errors libxml2 reported while recovering (suppressed, but counted).
     public let errorCount: Int
     let pointer: htmlDocPtr
+    /// The memory of the tree (see gw_arena.h): released whole with the document.
+    private let arena: UnsafeMutablePointer<gw_arena>
     /// Every element in document order, once something asked (``elements``).
     var elementList: [xmlNodePtr]?
     private var context: xmlXPathContextPtr?
     /// The elements having an attribute, by attribute name, once something asked (``elements(having:)``).
     var attributeLists: [String: [xmlNodePtr]] = [:]
+    /// For element i of ``elements``, the index of its last descendant element.
+    var elementEnds: [Int32] = []
+    /// Attribute values of every element by attribute name (a leading space: padded), once asked (``column(_:padded:)``).
+    var columns: [String: AttributeColumn] = [:]
+    /// What the first steps of shortcuts selected, by step (``stepIndices(_:)``).
+    var stepMatches: [String: [Int32]] = [:]
 
     /// Parses UTF-8 HTML text (script and style bodies are not parsed: see ``RawTextFilter``).
     ///
@@ -38,22 +47,32 @@ public final class HTMLDocument {
         guard bytes.contains(where: { $0 > 0x20 }) else { throw .empty(url: url) }
         guard bytes.count < Int(Int32.max) else { throw .unparsable(url: url, reason: "page larger than 2 GiB") }
         var report = gw_parse_report()
+        let arena = UnsafeMutablePointer<gw_arena>.allocate(capacity: 1)
+        arena.initialize(to: gw_arena())
+        let capture = ParseCapture()
         let document = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                gw_html_parse(base, Int32(buffer.count), url, &report)
+                HTMLDocument.parse(base, Int32(buffer.count), url: url, into: arena, capture: capture, report: &report)
             }
         }
+        func release() { HTMLDocument.release(document, arena) }
         guard let document, xmlDocGetRootElement(document) != nil else {
-            if let document { xmlFreeDoc(document) }
+            release()
             throw .unparsable(url: url, reason: "no element could be recovered")
         }
         if report.stopped != 0 {
-            xmlFreeDoc(document)
+            release()
             throw .unparsable(url: url, reason: HTMLDocument.stopReason(report))
         }
         self.url = url
         self.pointer = document
+        self.arena = arena
         self.errorCount = report.count
+        if let recorded = capture.results() {
+            elementList = recorded.elements
+            elementEnds = recorded.ends
+            columns = recorded.columns
+        }
     }
 
     /// The document's XPath context, made once: a new context registers every XPath function in a fresh hash
@@ -66,13 +85,35 @@ public final class HTMLDocument {
 
     deinit {
         if let context { xmlXPathFreeContext(context) }
-        xmlFreeDoc(pointer)
+        HTMLDocument.release(pointer, arena)
     }
 
-    private static let libraryReady: Bool = {
+    /// libxml2 set up once per process: graywatch's allocation hooks first (see gw_arena.h), then the parser.
+    static let libraryReady: Bool = {
+        xmlMemSetup(gw_mem_free, gw_mem_malloc, gw_mem_realloc, gw_mem_strdup)
         xmlInitParser()
         return true
     }()
+
+    /// libxml2's parse with every allocation of it in `arena`. The thread's last-error record is cleared before the
+    /// arena stops being active, so nothing outside the document points into it.
+    private static func parse(_ base: UnsafePointer<CChar>, _ count: Int32, url: String, into arena: UnsafeMutablePointer<gw_arena>,
+                              capture: ParseCapture, report: inout gw_parse_report) -> htmlDocPtr? {
+        let previous = gw_arena_activate(arena)
+        defer {
+            xmlResetLastError()
+            gw_arena_activate(previous)
+        }
+        return capture.parse(base, count, url: url, report: &report)
+    }
+
+    /// Releases a parsed document and its arena: only the dictionary is freed one by one (its mutex is the one
+    /// thing of a parse libxml2 allocates outside the hooks); the tree goes with the arena.
+    private static func release(_ document: htmlDocPtr?, _ arena: UnsafeMutablePointer<gw_arena>) {
+        if let dictionary = document?.pointee.dict { xmlDictFree(dictionary) }
+        gw_arena_release(arena)
+        arena.deallocate()
+    }
 
     /// Keeps the scripts an XPath expression reads in the parsed tree (site adapters register theirs as they load;
     /// see ``RawTextFilter``).

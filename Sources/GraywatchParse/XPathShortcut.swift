@@ -25,6 +25,10 @@ struct XPathShortcut: Sendable {
     var tests: [Test]
     /// What to evaluate from each matching element (`self::node()` + the rest), nil when the match is the result.
     var rest: String?
+    /// REST when it is itself `//NAME[TESTS]REST` (zero or one shortcut): answered from the attribute columns too.
+    private(set) var inner: [XPathShortcut] = []
+    /// `NAME[TESTS]` as written, the key of the first step's matches within a document.
+    private(set) var step = ""
     /// The name and tests as C strings, for the C filter.
     private(set) var strings: CStrings!
 
@@ -52,7 +56,9 @@ struct XPathShortcut: Sendable {
         } else {
             guard remainder.hasPrefix("/") || remainder.hasPrefix("["), XPathShortcut.isPlainPath(remainder) else { return nil }
             rest = "self::node()" + remainder
+            if remainder.hasPrefix("//"), let nested = XPathShortcut(remainder) { inner = [nested] }
         }
+        step = "\(name ?? "*")\(tests)"
         strings = CStrings(self)
     }
 
