@@ -152,7 +152,12 @@ static inline void gw_capture_start(void *context, const xmlChar *name, const xm
     c->start(context, name, atts);
     if (c->failed) { return; }
     xmlNodePtr node = ctxt->node;
-    if (node == NULL || node == before || node->type != XML_ELEMENT_NODE || node->parent != before && before != NULL) {
+    /* The new element must hang below the element the recording has open (the tree's shape, not just its order,
+       is what the ranges stand for); anything else and the recording is dropped for a walk of the tree. */
+    xmlNodePtr parent = node == NULL ? NULL : node->parent;
+    if (parent != NULL && parent->type != XML_ELEMENT_NODE) { parent = NULL; }
+    if (node == NULL || node == before || node->type != XML_ELEMENT_NODE
+        || parent != (c->depth > 0 ? c->nodes[c->open[c->depth - 1]] : NULL)) {
         c->failed = 1;
         return;
     }
@@ -462,63 +467,6 @@ static inline size_t gw_attribute_column(xmlNodePtr *nodes, size_t total, const 
     if (starts != NULL) { starts[found] = (int32_t)used; }
     *length = used;
     return found;
-}
-
-/* Several columns (see gw_attribute_column) in one pass over the elements' attributes: for each of the `count`
-   attribute names, `padded[k]` says its form; `indices[k]` (room `total`), `starts[k]` (room `total` + 1) and
-   `buffers[k]` (room `lengths[k]`) receive the column, `found[k]` its size. With `buffers` NULL only measures:
-   lengths[k] gets the bytes column k needs. */
-static inline void gw_attribute_columns(xmlNodePtr *nodes, size_t total, const char *const *names, const int *padded,
-                                        size_t count, int32_t **indices, int32_t **starts, unsigned char **buffers,
-                                        size_t *lengths, size_t *found) {
-    for (size_t k = 0; k < count; k++) { found[k] = 0; if (buffers == NULL) { lengths[k] = 0; } }
-    size_t used[64] = {0};
-    if (count > 64) { return; }
-    for (size_t n = 0; n < total; n++) {
-        for (xmlAttrPtr attr = nodes[n]->properties; attr != NULL; attr = attr->next) {
-            if (attr->ns != NULL || attr->name == NULL) { continue; }
-            for (size_t k = 0; k < count; k++) {
-                if (strcmp((const char *)attr->name, names[k]) != 0) { continue; }
-                /* XPath sees the first attribute of a name; gw_attribute_value finds that one. */
-                if (found[k] > 0 && indices != NULL && indices[k][found[k] - 1] == (int32_t)n) { continue; }
-                const xmlChar *value = NULL;
-                int kind = gw_attribute_value(nodes[n], names[k], &value);
-                if (kind == 0) { continue; }
-                const unsigned char *text = (const unsigned char *)value;
-                size_t size = strlen((const char *)text);
-                unsigned char *buffer = buffers == NULL ? NULL : buffers[k];
-                size_t at = used[k];
-                if (indices != NULL) { indices[k][found[k]] = (int32_t)n; starts[k][found[k]] = (int32_t)at; }
-                if (!padded[k]) {
-                    if (buffer != NULL) { memcpy(buffer + at, text, size); buffer[at + size] = 0; }
-                    at += size + 1;
-                } else {
-                    if (buffer != NULL) { buffer[at] = ' '; }
-                    at++;
-                    int pending = 0, any = 0;
-                    for (size_t i = 0; i < size; i++) {
-                        unsigned char c = text[i];
-                        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { pending = any; continue; }
-                        if (pending) { if (buffer != NULL) { buffer[at] = ' '; } at++; pending = 0; }
-                        if (buffer != NULL) { buffer[at] = c; }
-                        at++;
-                        any = 1;
-                    }
-                    if (buffer != NULL) { buffer[at] = ' '; buffer[at + 1] = 0; }
-                    at += 2;
-                }
-                used[k] = at;
-                if (kind == 2) { gw_xml_free((void *)value); }
-                found[k]++;
-                if (indices == NULL) { /* measuring: one attribute of a name per element */ }
-                break;
-            }
-        }
-    }
-    for (size_t k = 0; k < count; k++) {
-        if (starts != NULL) { starts[k][found[k]] = (int32_t)used[k]; }
-        if (buffers == NULL) { lengths[k] = used[k]; }
-    }
 }
 
 /* glibc's memmem (declared by <string.h> only under _GNU_SOURCE; a compatible declaration). */

@@ -11,37 +11,31 @@ struct AttributeColumn {
     /// The values, each followed by a NUL (as XPath's `concat(' ', normalize-space(@a), ' ')` when padded).
     var buffer: [UInt8]
 
-    /// Builds the columns of several attributes in one pass over the elements (`keys`: name, padded).
+    /// Builds the columns of attributes by walking the elements' attributes (when the parse recorded none).
     static func build(_ elements: [xmlNodePtr], _ keys: [(name: String, padded: Bool)]) -> [AttributeColumn] {
-        guard !keys.isEmpty, keys.count <= 64 else { return keys.map { build(elements, [$0]) }.flatMap { $0 } }
-        let names = keys.map { strdup($0.name) }
-        defer { names.forEach { free($0) } }
-        let constNames = names.map { UnsafePointer<CChar>($0) }
-        let padded = keys.map { Int32($0.padded ? 1 : 0) }
-        var lengths = [Int](repeating: 0, count: keys.count), found = [Int](repeating: 0, count: keys.count)
+        keys.map { AttributeColumn(elements, attribute: $0.name, padded: $0.padded) }
+    }
+
+    init(indices: [Int32], starts: [Int32], buffer: [UInt8]) {
+        self.indices = indices
+        self.starts = starts
+        self.buffer = buffer
+    }
+
+    /// One attribute's column, by a walk over the elements' attributes.
+    init(_ elements: [xmlNodePtr], attribute: String, padded: Bool) {
+        var length = 0
+        let flag: Int32 = padded ? 1 : 0
+        let count = elements.withUnsafeBufferPointer { nodes in
+            gw_attribute_column(Self.pointer(nodes), nodes.count, attribute, flag, nil, nil, nil, &length)
+        }
+        var indices = [Int32](repeating: 0, count: count)
+        var starts = [Int32](repeating: 0, count: count + 1)
+        var buffer = [UInt8](repeating: 0, count: length)
         elements.withUnsafeBufferPointer { nodes in
-            gw_attribute_columns(pointer(nodes), nodes.count, constNames, padded, keys.count, nil, nil, nil, &lengths, &found)
+            _ = gw_attribute_column(Self.pointer(nodes), nodes.count, attribute, flag, &indices, &starts, &buffer, &length)
         }
-        let indices = found.map { UnsafeMutablePointer<Int32>.allocate(capacity: max($0, 1)) }
-        let starts = found.map { UnsafeMutablePointer<Int32>.allocate(capacity: $0 + 1) }
-        let buffers = lengths.map { UnsafeMutablePointer<UInt8>.allocate(capacity: max($0, 1)) }
-        defer {
-            indices.forEach { $0.deallocate() }
-            starts.forEach { $0.deallocate() }
-            buffers.forEach { $0.deallocate() }
-        }
-        var indexList: [UnsafeMutablePointer<Int32>?] = indices, startList: [UnsafeMutablePointer<Int32>?] = starts
-        var bufferList: [UnsafeMutablePointer<UInt8>?] = buffers
-        elements.withUnsafeBufferPointer { nodes in
-            gw_attribute_columns(pointer(nodes), nodes.count, constNames, padded, keys.count, &indexList, &startList,
-                                 &bufferList, &lengths, &found)
-        }
-        return (0..<keys.count).map { k in
-            let end = Int(starts[k][found[k]])
-            return AttributeColumn(indices: Array(UnsafeBufferPointer(start: indices[k], count: found[k])),
-                                   starts: Array(UnsafeBufferPointer(start: starts[k], count: found[k] + 1)),
-                                   buffer: Array(UnsafeBufferPointer(start: buffers[k], count: end)))
-        }
+        self.init(indices: indices, starts: starts, buffer: buffer)
     }
 
     /// Sets `marks[element]` for every element whose value contains (or, `exact`, equals) `literal`.
