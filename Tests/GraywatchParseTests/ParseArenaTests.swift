@@ -3,7 +3,7 @@ import GraywatchParse
 import GraywatchTestSupport
 import Testing
 
-/// Guards the parse arena (Sources/CLibXML2/arena.h): every tree lives in its document's arena, libxml2's other
+/// Guards the parse arena (Sources/CParseArena): every tree lives in its document's arena, libxml2's other
 /// allocations (XPath results, node contents) in ordinary memory, and neither outlives or frees the other.
 @Suite struct ParseArenaTests {
     private static let page = """
