@@ -309,27 +309,6 @@ static inline int gw_attribute_padded_contains(xmlNodePtr node, const char *name
     return found;
 }
 
-/* Every element below (and including) `root` in document order, without recursion; with `out` NULL only counts.
-   For each element also writes, to `attrs` (when not NULL), its first attribute's address — the caller reads
-   attribute names from there. Returns the number of elements. */
-static inline size_t gw_collect_elements(xmlNodePtr root, xmlNodePtr *out) {
-    size_t count = 0;
-    xmlNodePtr node = root;
-    while (node != NULL) {
-        if (node->type == XML_ELEMENT_NODE) {
-            if (out != NULL) { out[count] = node; }
-            count++;
-            if (node->children != NULL) { node = node->children; continue; }
-        }
-        while (node != NULL && node->next == NULL) {
-            node = node->parent;
-            if (node == NULL || node == root->parent || node->type != XML_ELEMENT_NODE) { node = NULL; break; }
-        }
-        if (node != NULL) { node = node->next; }
-    }
-    return count;
-}
-
 /* For every element of `nodes` and each of its attributes (no namespace) named in `names` (`count` names):
    writes the pair (element index, name index) to `pairs` (room for 2 * `room` entries), in document order.
    Returns how many pairs (at most `room`). */

@@ -89,7 +89,7 @@ public final class HTMLDocument {
     }
 
     /// libxml2 set up once per process: graywatch's allocation hooks first (see gw_arena.h), then the parser.
-    static let libraryReady: Bool = {
+    private static let libraryReady: Bool = {
         xmlMemSetup(gw_mem_free, gw_mem_malloc, gw_mem_realloc, gw_mem_strdup)
         xmlInitParser()
         return true
