@@ -39,10 +39,12 @@ import Testing
         let killed = folder.appendingPathComponent("killed.sqlite").path
         let outcome = try await Self.withMarketplace(settings) { start in
             let scan = [start, "--marketplace", settings.marketplace, "--delay", settings.delay, "--max-pages", "1000000"]
-            let timings = try await Self.referenceScan(scan + ["--db", whole])
+            let timings = try await CrashDriver.onThread { try Self.referenceScan(scan + ["--db", whole]) }
             print("crash-safety: reference scan: \(timings)")
-            var driver = CrashDriver(scan: scan, store: killed, folder: folder, plan: plan, timings: timings)
-            return try await driver.run()
+            return try await CrashDriver.onThread {
+                var driver = CrashDriver(scan: scan, store: killed, folder: folder, plan: plan, timings: timings)
+                return try driver.run()
+            }
         }
         let table = CrashDriver.table(outcome.records)
         print("crash-safety: seed \(settings.seed), logs in \(folder.path)\n" + table)
@@ -98,8 +100,9 @@ import Testing
             + "the same as the uninterrupted scan; integrity_check ok, foreign_key_check empty, FTS5 check ok, verify exit \(verify.status)")
     }
 
-    /// Runs the uninterrupted scan, timing its phases from outside by watching the process and its store.
-    static func referenceScan(_ arguments: [String]) async throws -> ReferenceTimings {
+    /// Runs the uninterrupted scan, timing its phases from outside by watching the process and its store (blocking:
+    /// run it with ``CrashDriver/onThread(_:)``).
+    static func referenceScan(_ arguments: [String]) throws -> ReferenceTimings {
         let path = arguments[arguments.count - 1]
         let launched = Date()
         let process = try KillAndResumeTests.launch(["scan"] + arguments)
@@ -113,10 +116,12 @@ import Testing
             if runAt == nil, phase.run != nil { runAt = now }
             if crawledAt == nil, phase.scoring || phase.finished { crawledAt = now }
             if finishedAt == nil, phase.finished { finishedAt = now }
-            try await Task.sleep(nanoseconds: runAt == nil ? 500_000 : 5_000_000)
+            usleep(runAt == nil ? 500 : 5_000)
         }
         let exited = Date()
-        #expect(process.terminationStatus == 0, "the reference scan succeeded")
+        guard process.terminationStatus == 0 else {
+            throw CrashDriver.Failure(description: "the reference scan exited with \(process.terminationStatus)")
+        }
         let end = StoreProbe.phase(path), all = end.migrations
         let open = openAt ?? launched, run = runAt ?? exited, crawled = crawledAt ?? exited, finished = finishedAt ?? exited
         let migrated = migrations.first { $0.1 == all }?.0 ?? run

@@ -3,6 +3,10 @@ import GraywatchTestSupport
 
 /// Runs `graywatch scan` into one store, SIGKILLs it as a ``KillPlan`` says and resumes it after each kill, then lets
 /// the last resume run to the end. Each launch's output goes to a log file beside the store.
+///
+/// The driver blocks: run it with ``onThread(_:)``. Its looks and kills are timed in milliseconds, and a wait on
+/// Swift's cooperative pool (`Task.sleep`) can oversleep by seconds while the rest of the test run keeps those few
+/// threads busy; a scoring kill then came after the run had finished (CI, 2026-12-07).
 struct CrashDriver {
     /// One kill as it happened.
     struct Record {
@@ -17,6 +21,9 @@ struct CrashDriver {
         /// The process was already gone when its kill came (it finished, or failed on its own).
         var exitedFirst: Int32?
     }
+
+    /// A step of the driver that could not go on.
+    struct Failure: Error, CustomStringConvertible { var description: String }
 
     let scan: [String]
     let store: String
@@ -34,7 +41,7 @@ struct CrashDriver {
     }
 
     /// Kills and resumes per the plan; returns what each kill hit, and the last process's exit status.
-    mutating func run() async throws -> (records: [Record], finalStatus: Int32?) {
+    mutating func run() throws -> (records: [Record], finalStatus: Int32?) {
         let start = Date()
         var records: [Record] = []
         for step in plan.kills {
@@ -44,12 +51,12 @@ struct CrashDriver {
             let process = try launch(before.run == nil ? ["scan"] + scan + ["--db", store] : ["scan", "--resume", "--db", store])
             let launched = Date()
             // A scoring kill lands on the process as the look that saw the progress left it: still stopped.
-            if try await !waitForMoment(step, process: process, launchPhase: before) {
-                try await sleep(plan.delay(step, timings: timings), unlessScoring: step.moment != .scoring, process: process)
+            if !waitForMoment(step, process: process, launchPhase: before) {
+                sleep(plan.delay(step, timings: timings), unlessScoring: step.moment != .scoring, process: process)
             }
             let killedAt = Date()
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            let status = try await KillAndResumeTests.finish(process)
+            let status = Self.waitForExit(process)
             let killed = process.terminationReason == .uncaughtSignal && status == SIGKILL
             records.append(Record(
                 kill: step, launch: before.run == nil ? "scan" : "resume", sinceStart: killedAt.timeIntervalSince(start),
@@ -59,12 +66,30 @@ struct CrashDriver {
         let last = StoreProbe.phase(store)
         guard !last.finished else { return (records, nil) }
         let arguments = last.run == nil ? ["scan"] + scan + ["--db", store] : ["scan", "--resume", "--db", store]
-        return (records, try await KillAndResumeTests.finish(try launch(arguments), within: 120))
+        return (records, Self.waitForExit(try launch(arguments), within: 120))
+    }
+
+    /// Runs `body` on a thread of its own (not Swift's cooperative pool) and returns its result.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try body() }) }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// Waits for the process to exit (terminating it after `seconds`); its exit status or signal.
+    static func waitForExit(_ process: Process, within seconds: Double = 60) -> Int32 {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { usleep(5_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     /// Waits until the process reaches the kill's moment (or gives up waiting and kills where it is); true when it
     /// is left stopped (SIGSTOP) at that moment, to be killed there.
-    private func waitForMoment(_ step: KillPlan.Kill, process: Process, launchPhase: StorePhase) async throws -> Bool {
+    private func waitForMoment(_ step: KillPlan.Kill, process: Process, launchPhase: StorePhase) -> Bool {
         let deadline = Date().addingTimeInterval(timings.total * 2 + 30)
         // Scoring kills wait for a share of one scoring pass's findings to be written by this process.
         var scoringFrom: Int64? = launchPhase.scoring ? launchPhase.findingSequence : nil
@@ -82,9 +107,9 @@ struct CrashDriver {
                 return now.finished || scoringFrom.map { now.findingSequence - $0 >= target } ?? false
             }
         }
-        let poll: UInt64 = step.moment == .migration ? 500_000 : step.moment == .scoring ? 1_000_000 : 5_000_000
+        let poll: useconds_t = step.moment == .migration ? 500 : step.moment == .scoring ? 1_000 : 5_000
         guard step.moment == .scoring else {
-            while process.isRunning, Date() < deadline, !reached() { try await Task.sleep(nanoseconds: poll) }
+            while process.isRunning, Date() < deadline, !reached() { usleep(poll) }
             return false
         }
         // Scoring is quick (a pass can take under a second) and ends with the run finished: a look that sees the
@@ -94,16 +119,16 @@ struct CrashDriver {
         // stays stopped until the SIGKILL: letting it run on first (even for a jitter of milliseconds) let a starved
         // test thread's kill come after the end of the run on a loaded machine.
         while process.isRunning, Date() < deadline {
-            guard await Self.pause(process) else { break }
+            guard Self.pause(process) else { break }
             if reached() { return true }
             kill(process.processIdentifier, SIGCONT)
-            try await Task.sleep(nanoseconds: poll)
+            usleep(poll)
         }
         return false
     }
 
     /// Stops the process and waits until the kernel shows it stopped; false if it is gone.
-    private static func pause(_ process: Process) async -> Bool {
+    private static func pause(_ process: Process) -> Bool {
         let pid = process.processIdentifier
         guard process.isRunning, kill(pid, SIGSTOP) == 0 else { return false }
         for _ in 0..<2_000 {
@@ -111,18 +136,18 @@ struct CrashDriver {
             // The state follows the command name in parentheses: "PID (NAME) S ...".
             if let close = stat.lastIndex(of: ")"), stat[stat.index(after: close)...].dropFirst().first == "T" { return true }
             if !process.isRunning { return false }
-            try? await Task.sleep(nanoseconds: 100_000)
+            usleep(100)
         }
         return true
     }
 
     /// Sleeps `seconds`; with `unlessScoring`, stops early once the process is scoring (checked every 50 ms), so a
     /// kill meant for the crawl, timed from a slower reference scan, lands while scoring rather than after the end.
-    private func sleep(_ seconds: Double, unlessScoring: Bool, process: Process) async throws {
+    private func sleep(_ seconds: Double, unlessScoring: Bool, process: Process) {
         let end = Date().addingTimeInterval(seconds)
         var lastLook = Date()
         while Date() < end, process.isRunning {
-            try await Task.sleep(nanoseconds: UInt64(max(0, min(end.timeIntervalSinceNow, 0.005)) * 1_000_000_000))
+            usleep(useconds_t(max(0, min(end.timeIntervalSinceNow, 0.005)) * 1_000_000))
             guard unlessScoring, Date().timeIntervalSince(lastLook) >= 0.05 else { continue }
             lastLook = Date()
             let phase = StoreProbe.phase(store)
