@@ -480,6 +480,17 @@ static inline void gw_column_mark(const unsigned char *buffer, size_t length, co
     }
 }
 
+/// True when the XPath string value of `node` (its text and CDATA descendants, in order) contains one of the
+/// `count` needles: a necessary condition of a text predicate, checked before libxml2 evaluates it.
+static inline int gw_text_contains_any(xmlNodePtr node, const char *const *needles, size_t count) {
+    xmlChar *text = xmlNodeGetContent(node);
+    if (text == NULL) return 0;
+    int found = 0;
+    for (size_t i = 0; i < count && !found; i++) found = strstr((const char *)text, needles[i]) != NULL;
+    gw_xml_free(text);
+    return found;
+}
+
 /* Compile an XPath expression without printing errors; NULL when it does not compile. */
 static inline xmlXPathCompExprPtr gw_xpath_compile(const char *expression) {
     long errors = 0;

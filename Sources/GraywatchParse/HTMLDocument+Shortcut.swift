@@ -3,12 +3,12 @@ import Foundation
 
 extension XPathShortcut {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var known: [String: XPathShortcut?] = [:]
+    nonisolated(unsafe) private static var known: [String: [XPathShortcut]?] = [:]
 
-    /// The shortcut for an expression (parsed once per process), nil when it has none.
-    static func cached(_ expression: String) -> XPathShortcut? {
+    /// The ``plan(_:)`` for an expression (made once per process), nil when it has none.
+    static func cached(_ expression: String) -> [XPathShortcut]? {
         if let entry = lock.withLock({ known[expression] }) { return entry }
-        let parsed = XPathShortcut(expression)
+        let parsed = plan(expression)
         lock.withLock { known[expression] = .some(parsed) }
         return parsed
     }
@@ -80,26 +80,17 @@ extension HTMLDocument {
         return attributeLists[attribute] ?? []
     }
 
-    /// `//NAME[TESTS]REST` by the shortcut: the matching elements, then REST from each, in document order. The
-    /// first step (and REST's, when REST is `//NAME[TESTS]…` too) comes from the attribute columns: one `memmem`
-    /// pass a test instead of a look at every element's attributes.
-    func evaluate(_ shortcut: XPathShortcut) throws(ParseError) -> Result {
-        let all = elements
-        var found: [xmlNodePtr]
-        if let first = elementEnds.isEmpty ? nil : stepIndices(shortcut) {
-            if let inner = shortcut.inner.first, let candidates = stepIndices(inner) {
-                let below = indices(candidates, below: first)
-                found = try inner.rest.map { rest throws(ParseError) in try evaluate(rest, from: below.map { all[Int($0)] }) }
-                    ?? below.map { all[Int($0)] }
-            } else if let rest = shortcut.rest {
-                found = try evaluate(rest, from: first.map { all[Int($0)] })
-            } else {
-                found = first.map { all[Int($0)] }
-            }
-        } else {
-            let matches = shortcut.filter(shortcut.requiredAttribute.map(elements(having:)) ?? all)
-            found = try shortcut.rest.map { rest throws(ParseError) in try evaluate(rest, from: matches) } ?? matches
+    /// An expression by its shortcuts (``XPathShortcut/plan(_:)``): each branch's nodes, merged in document order
+    /// without duplicates when more than one branch found some, and the first node's string value.
+    func evaluate(_ branches: [XPathShortcut]) throws(ParseError) -> Result {
+        var found: [xmlNodePtr] = []
+        var contributing = 0
+        for branch in branches {
+            let nodes = try matches(branch)
+            if !nodes.isEmpty { contributing += 1 }
+            found.append(contentsOf: nodes)
         }
+        if contributing > 1 { found = Self.documentOrder(found) }
         var text = ""
         if let first = found.first, let value = xmlXPathCastNodeToString(first) {
             text = String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
@@ -108,21 +99,49 @@ extension HTMLDocument {
         return Result(nodes: found.map { HTMLNode(document: self, pointer: $0) }, string: text)
     }
 
+    /// Nodes in document order, each once (a node-set as XPath defines it).
+    private static func documentOrder(_ nodes: [xmlNodePtr]) -> [xmlNodePtr] {
+        var seen = Set<UnsafeMutableRawPointer>()
+        return nodes.filter { seen.insert(UnsafeMutableRawPointer($0)).inserted }.sorted { xmlXPathCmpNodes($0, $1) == 1 }
+    }
+
+    /// `//NAME[TESTS]REST` by the shortcut: the matching elements, then REST from each, in document order. The
+    /// first step (and REST's, when REST is `//NAME[TESTS]…` too) comes from the attribute columns: one `memmem`
+    /// pass a test instead of a look at every element's attributes.
+    private func matches(_ shortcut: XPathShortcut) throws(ParseError) -> [xmlNodePtr] {
+        let all = elements
+        var found: [xmlNodePtr]
+        if let first = elementEnds.isEmpty ? nil : stepIndices(shortcut) {
+            if let inner = shortcut.inner.first, let candidates = stepIndices(inner) {
+                let below = indices(candidates, below: first)
+                found = try inner.rest.map { rest throws(ParseError) in try evaluate(rest, of: inner, from: below.map { all[Int($0)] }) }
+                    ?? below.map { all[Int($0)] }
+            } else if let rest = shortcut.rest {
+                found = try evaluate(rest, of: shortcut, from: first.map { all[Int($0)] })
+            } else {
+                found = first.map { all[Int($0)] }
+            }
+        } else {
+            let selected = shortcut.filter(shortcut.requiredAttribute.map(elements(having:)) ?? all)
+            found = try shortcut.rest.map { rest throws(ParseError) in try evaluate(rest, of: shortcut, from: selected) } ?? selected
+        }
+        return found
+    }
+
     /// REST (a relative path) from each of `sources` (in document order), merged in document order without
-    /// duplicates: the node-set of `SOURCES/REST`.
-    private func evaluate(_ rest: String, from sources: [xmlNodePtr]) throws(ParseError) -> [xmlNodePtr] {
+    /// duplicates: the node-set of `SOURCES/REST`. Sources whose text lacks every one of the shortcut's
+    /// ``XPathShortcut/needles`` are skipped: REST's leading text predicate fails on them.
+    private func evaluate(_ rest: String, of shortcut: XPathShortcut, from sources: [xmlNodePtr]) throws(ParseError) -> [xmlNodePtr] {
         var found: [xmlNodePtr] = []
         var contributing = 0
+        let needles = shortcut.strings.needles
         for element in sources {
+            if !needles.isEmpty,
+               needles.withUnsafeBufferPointer({ gw_text_contains_any(element, $0.baseAddress, $0.count) }) == 0 { continue }
             let nodes = try evaluate(rest, context: element).nodes
             if !nodes.isEmpty { contributing += 1 }
             found.append(contentsOf: nodes.map(\.pointer))
         }
-        if contributing > 1 {
-            var seen = Set<UnsafeMutableRawPointer>()
-            found = found.filter { seen.insert(UnsafeMutableRawPointer($0)).inserted }
-            found.sort { xmlXPathCmpNodes($0, $1) == 1 }
-        }
-        return found
+        return contributing > 1 ? Self.documentOrder(found) : found
     }
 }

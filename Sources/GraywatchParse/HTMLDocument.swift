@@ -148,7 +148,7 @@ public final class HTMLDocument {
     }
 
     func evaluate(_ xpath: String, context node: xmlNodePtr?, shortcuts: Bool = true) throws(ParseError) -> Result {
-        if node == nil, shortcuts, let shortcut = XPathShortcut.cached(xpath) { return try evaluate(shortcut) }
+        if node == nil, shortcuts, let plan = XPathShortcut.cached(xpath) { return try evaluate(plan) }
         let expression = try XPathPool.borrow(xpath)
         defer { XPathPool.giveBack(xpath, expression) }
         guard let context = xpathContext() else { throw .invalidXPath(expression: xpath) }

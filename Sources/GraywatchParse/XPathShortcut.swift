@@ -9,9 +9,9 @@ import Foundation
 /// node (~0.3 ms on a real item page, a few dozen times per page); the shortcut walks the document's element list
 /// once with C comparisons on the attribute values, then lets libxml2 evaluate REST from each match, and merges the
 /// results in document order without duplicates. That is the same node-set XPath defines (a path `A/B` is the
-/// union of `B` from each node of `A`). Anything else — unions, positional predicates, functions at the top —
-/// is not a shortcut and goes to libxml2 whole. `XPathShortcutTests` checks both give the same nodes on every
-/// adapter expression over every sample page.
+/// union of `B` from each node of `A`). A top-level union of such paths is answered branch by branch
+/// (``plan(_:)``); anything else — positional predicates, functions at the top — goes to libxml2 whole.
+/// `XPathShortcutTests` checks both give the same nodes on every adapter expression over every sample page.
 struct XPathShortcut: Sendable {
     enum Test: Sendable, Equatable {
         case equals(attribute: String, value: String)
@@ -25,6 +25,8 @@ struct XPathShortcut: Sendable {
     var tests: [Test]
     /// What to evaluate from each matching element (`self::node()` + the rest), nil when the match is the result.
     var rest: String?
+    /// Words one of which a match's text must hold for REST to select anything (``textNeedles(_:)``), or nil.
+    private(set) var needles: [String]?
     /// REST when it is itself `//NAME[TESTS]REST` (zero or one shortcut): answered from the attribute columns too.
     private(set) var inner: [XPathShortcut] = []
     /// `NAME[TESTS]` as written, the key of the first step's matches within a document.
@@ -56,6 +58,7 @@ struct XPathShortcut: Sendable {
         } else {
             guard remainder.hasPrefix("/") || remainder.hasPrefix("["), XPathShortcut.isPlainPath(remainder) else { return nil }
             rest = "self::node()" + remainder
+            needles = XPathShortcut.textNeedles(remainder)
             if remainder.hasPrefix("//"), let nested = XPathShortcut(remainder) { inner = [nested] }
         }
         step = "\(name ?? "*")\(tests)"
@@ -163,8 +166,10 @@ final class CStrings: @unchecked Sendable {
     let kinds: [Int32]
     let attributes: [UnsafePointer<CChar>?]
     let literals: [UnsafePointer<CChar>?]
+    let needles: [UnsafePointer<CChar>?]
 
     init(_ shortcut: XPathShortcut) {
+        needles = (shortcut.needles ?? []).map { UnsafePointer(strdup($0)!) }
         name = shortcut.name.map { UnsafePointer(strdup($0)!) }
         var kinds: [Int32] = [], attributes: [UnsafePointer<CChar>?] = [], literals: [UnsafePointer<CChar>?] = []
         for test in shortcut.tests {
@@ -185,7 +190,7 @@ final class CStrings: @unchecked Sendable {
 
     deinit {
         free(UnsafeMutablePointer(mutating: name))
-        for pointer in attributes + literals { free(UnsafeMutablePointer(mutating: pointer)) }
+        for pointer in attributes + literals + needles { free(UnsafeMutablePointer(mutating: pointer)) }
     }
 
 }

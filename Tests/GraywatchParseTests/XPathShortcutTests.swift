@@ -33,6 +33,60 @@ import Testing
         #expect(try document.select("//div[contains(@class,'box')]//span").map(\.text) == ["1", "2", "3", "4"])
     }
 
+    /// A leading text predicate in REST lets the shortcut skip matches whose text lacks its words, without changing
+    /// what is selected: text split over child elements and text nodes, odd whitespace, `or`, quotes of both kinds.
+    @Test func textPredicatesSkipOnlyMatchesThatCannotPass() throws {
+        #expect(XPathShortcut.textNeedles("[starts-with(normalize-space(.),'Located in:')]") == ["Located"])
+        #expect(XPathShortcut.textNeedles("[normalize-space()='Brand' or normalize-space()='Brand:']/following-sibling::*[1]")
+                    == ["Brand", "Brand:"])
+        #expect(XPathShortcut.textNeedles("[contains(., \"(\")]") == ["("])
+        #expect(XPathShortcut.textNeedles("[contains(text(),'a b')]") == ["a"])
+        for none in ["[contains(.,'')]", "[normalize-space()=' ']", "[@id='x']", "[contains(.,'a') and @b]",
+                     "[normalize-space()='a' or @id='b']", "[string-length(.)>3]", "/span[contains(.,'x')]", "[1]"] {
+            #expect(XPathShortcut.textNeedles(none) == nil, "\(none)")
+        }
+        let html = """
+            <span class="t">Located in: Paris</span><span class="t">  Located\n   in:   Rome </span>\
+            <span class="t"><b>Loc</b>ated in: Oslo</span><span class="t">Not located in: here</span>\
+            <span class="t">Brand</span><i>Juniper</i><span class="t"> Brand: </span><i>Other</i><span class="t">Bran</span>\
+            <span class="t">(12)</span><span class="t">12</span><span class="t"><!-- Brand -->x</span>
+            """
+        let document = try HTMLDocument(html: html, url: "http://t/p")
+        for xpath in ["//span[contains(@class,'t')][starts-with(normalize-space(.),'Located in:')]",
+                      "//span[contains(@class,'t')][normalize-space()='Brand' or normalize-space()='Brand:']/following-sibling::i[1]",
+                      "//span[contains(@class,'t')][contains(.,'(')]", "//span[contains(@class,'t')][contains(text(),'ated')]",
+                      "//span[@class='t'][.='12']", "//span[@class='t'][contains(normalize-space(), \"n: R\")]"] {
+            let fast = try document.evaluate(xpath, context: nil, shortcuts: true)
+            let slow = try document.evaluate(xpath, context: nil, shortcuts: false)
+            #expect(!slow.nodes.isEmpty, "\(xpath) selects something")
+            #expect(fast.nodes.map(\.pointer) == slow.nodes.map(\.pointer), "\(xpath)")
+            #expect(fast.string == slow.string, "\(xpath)")
+        }
+    }
+
+    /// A union of shortcut paths answers branch by branch: the same node-set (document order, each node once) and
+    /// string as libxml2, whichever branches match and however their nodes interleave or overlap.
+    @Test func unionsOfShortcutPathsMergeInDocumentOrder() throws {
+        #expect(XPathShortcut.plan("//a[@x='1'] | //b[@y='2']/c")?.count == 2)
+        #expect(XPathShortcut.plan("//*[@id='a'] | //b") == nil, "a branch without a shortcut leaves the whole to libxml2")
+        #expect(XPathShortcut.plan("//*[@id='a|b']")?.count == 1, "a bar inside a literal is not a union")
+        #expect(XPathShortcut.unionBranches("//*[@id='a'] | //*[contains(@c,'|')] | //x[(@a='b')]")?.count == 3)
+        let html = """
+            <div class="box" id="outer"><span class="t" id="s1">1</span><div class="box"><span class="u">2</span></div>\
+            <span class="t u">3</span></div><p class="t">4</p><span class="u" title="x">5</span>
+            """
+        let document = try HTMLDocument(html: html, url: "http://t/u")
+        for xpath in ["//span[contains(@class,'t')] | //span[contains(@class,'u')]",
+                      "//span[contains(@class,'u')] | //*[contains(@class,'t')]", "//p[@class='t'] | //div[@id='outer']",
+                      "//span[@class='u']/@title | //span[@id='s1']/text() | //div[@id='outer']//span[contains(@class,'u')]",
+                      "//span[@id='none'] | //p[@class='t']", "//span[@id='none'] | //p[@class='none']"] {
+            let fast = try document.evaluate(xpath, context: nil, shortcuts: true)
+            let slow = try document.evaluate(xpath, context: nil, shortcuts: false)
+            #expect(fast.nodes.map(\.pointer) == slow.nodes.map(\.pointer), "\(xpath)")
+            #expect(fast.string == slow.string, "\(xpath)")
+        }
+    }
+
     @Test func attributeTestsFollowXPathStringRules() throws {
         let html = "<p class=' a  b\tc '>1</p><p class=''>2</p><p>3</p><p class='ab'>4</p><p CLASS='A'>5</p>"
         let document = try HTMLDocument(html: html, url: "http://t/a")
@@ -76,7 +130,7 @@ import Testing
             var index = 0
             while index < lines.count {
                 let line = lines[index]
-                if let range = line.range(of: "xpath: ") ?? line.range(of: "detect: ") {
+                if let range = line.range(of: "xpath: ") ?? line.range(of: "detect: ") ?? line.range(of: "rows: ") {
                     var value = String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces)
                     if value == ">-" || value == ">" {
                         var parts: [String] = []
