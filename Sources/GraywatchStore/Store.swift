@@ -26,9 +26,7 @@ public final class Store: Sendable {
             // Write-ahead log, synced at checkpoints: a commit costs no fsync, a crash of the process (SIGKILL
             // included) loses nothing committed, a power cut at worst the last commits — never consistency.
             configuration.prepareDatabase { db in
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
-                }
+                try Store.switchToWAL(db)
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             let database = try DatabaseQueue(path: path, configuration: configuration)
@@ -37,6 +35,23 @@ public final class Store: Sendable {
             location = path
         } catch {
             throw StoreError(operation: "open \(path)", underlying: error)
+        }
+    }
+
+    /// Puts a new SQLite file in write-ahead-log mode. The switch needs the file to itself, and SQLite answers
+    /// SQLITE_BUSY at once, without its busy handler, while another process opening the same new file holds a
+    /// lock: so it is tried again for up to 10 s (ConcurrentMigrationTests failed about one round in two without).
+    static func switchToWAL(_ db: Database) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                return
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
+                usleep(2_000)
+            }
         }
     }
 
