@@ -137,8 +137,8 @@ extension Store {
     ///   to build, 2 per item walked);
     /// - most: walk the order's index, looking each item's listing up in the full-text index by rowid (35 per item
     ///   walked), with each prefix expanded to its terms, since a prefix query first merges all its terms' postings.
-    /// Matches are counted from `listing_search_terms` (terms of each prefix and their listings; for several words
-    /// the smallest word's count, an upper bound), or, for words that are not plain ASCII letters and digits (such
+    /// Matches are counted from the terms of each prefix and their listings (``prefixTerms(_:_:)``; for several
+    /// words the smallest word's count, an upper bound), or, for words that are not plain ASCII letters and digits (such
     /// as EX4300-48T, which the tokenizer splits into a phrase), by listing up to 200,000 matches.
     static func textCondition(_ db: any SQLConnection, _ text: String, rows: Int) throws -> (String, SQLArguments)? {
         guard let query = QueueFilter.fullTextQuery(text) else { return nil }
@@ -147,12 +147,9 @@ extension Store {
         var expanded: [String]? = []
         if words.allSatisfy({ $0.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } }) {
             for word in words {
-                // The terms `word` prefixes: from `word` up to `word` with its last character incremented.
-                let end = String(word.dropLast()) + String(UnicodeScalar(word.unicodeScalars.last!.value + 1)!)
-                let terms = try SQLRow.fetchAll(db, sql: "SELECT term, doc FROM listing_search_terms WHERE term >= ? AND term < ?",
-                                             arguments: [word, end])
-                matches = min(matches, terms.reduce(0) { $0 + ($1["doc"] as Int) })
-                let alternatives = terms.map { "\"" + ($0["term"] as String).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+                let terms = try Store.prefixTerms(db, word)
+                matches = min(matches, terms.reduce(0) { $0 + $1.doc })
+                let alternatives = terms.map { "\"" + $0.term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
                 expanded = terms.isEmpty || terms.count > 16 ? nil : expanded.map { $0 + ["(" + alternatives.joined(separator: " OR ") + ")"] }
             }
         } else {

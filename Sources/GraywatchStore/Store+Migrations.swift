@@ -220,6 +220,7 @@ extension Store {
         registerQueueAtScale(&migrator)
         registerWebAccess(&migrator)
         registerShared(&migrator)
+        registerSearchVocabulary(&migrator)
         return migrator
     }
 }

@@ -403,6 +403,31 @@ import Testing
         #expect(try Self.selected(store, QueueFilter(status: .new, assignee: "dave", text: "switch")) == [f.e])
     }
 
+    /// Merging the index (each finished scan run) snapshots its vocabulary, which searches plan from only while the
+    /// index is as it was: the same items are found before and after, and a listing stored later, with a word the
+    /// snapshot lacks, is found too.
+    @Test func searchesAfterTheIndexIsMergedFindTheSameAndSeeListingsStoredLater() throws {
+        let store = try Self.store()
+        let f = try Self.filterFixture(store)
+        let texts = ["sealed", "Acme", "EX43", "ex4300-24p", "880003", "juniper switch", "juniper", "switch", "fire wall"]
+        let before = try texts.map { try Self.selected(store, QueueFilter(text: $0)) }
+        try store.optimizeSearchIndex()
+        if store.dialect == .sqlite {
+            #expect(try store.read("t") { try Store.vocabularyIsCurrent($0) }, "the snapshot describes the merged index")
+            #expect(try store.read("t") { try Store.prefixTerms($0, "jun").map(\.term) } == ["juniper"])
+        }
+        #expect(try texts.map { try Self.selected(store, QueueFilter(text: $0)) } == before)
+        #expect(try Self.selected(store, QueueFilter(text: "sealed")) == [f.a])
+        let later = try Self.item(store, Self.listing("77", title: "Juniper zebracorn switch"), [Self.finding("r1")])
+        if store.dialect == .sqlite {
+            #expect(try !store.read("t") { try Store.vocabularyIsCurrent($0) }, "a write to the index retires the snapshot")
+        }
+        #expect(try Self.selected(store, QueueFilter(text: "zebra")) == [later])
+        #expect(try Self.selected(store, QueueFilter(text: "juniper switch")) == before[5].union([later]))
+        try store.optimizeSearchIndex()
+        #expect(try Self.selected(store, QueueFilter(text: "zebra")) == [later], "the next snapshot has the new word")
+    }
+
     @Test func textWithFullTextSyntaxNeverThrowsAndIsTakenAsPlainWords() throws {
         let store = try Self.store()
         let f = try Self.filterFixture(store)
