@@ -139,7 +139,8 @@ extension Store {
     ///   walked), with each prefix expanded to its terms, since a prefix query first merges all its terms' postings.
     /// Matches are counted from the terms of each prefix and their listings (``prefixTerms(_:_:)``; for several
     /// words the smallest word's count, an upper bound), or, for words that are not plain ASCII letters and digits (such
-    /// as EX4300-48T, which the tokenizer splits into a phrase), by listing up to 200,000 matches.
+    /// as EX4300-48T, which the tokenizer splits into a phrase), from the first 5,000 matches: their number, or when
+    /// there are that many, how far into the listings' row ids they reach.
     static func textCondition(_ db: any SQLConnection, _ text: String, rows: Int) throws -> (String, SQLArguments)? {
         guard let query = QueueFilter.fullTextQuery(text) else { return nil }
         let words = QueueFilter.searchWords(text).map { $0.lowercased() }
@@ -153,9 +154,19 @@ extension Store {
                 expanded = terms.isEmpty || terms.count > 16 ? nil : expanded.map { $0 + ["(" + alternatives.joined(separator: " OR ") + ")"] }
             }
         } else {
-            matches = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT 1 FROM listing_search WHERE listing_search MATCH ? LIMIT 200000)
-                """, arguments: [query]) ?? 0
+            // The first 5,000 matches (FTS5 yields them in rowid order) and how far into the listings they reach:
+            // the count when there are fewer, else the density they show over all listings.
+            let sample = try SQLRow.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, MAX(rowid) AS last FROM (SELECT rowid FROM listing_search WHERE listing_search MATCH ? LIMIT 5000)
+                """, arguments: [query])
+            let found: Int = sample?["n"] ?? 0
+            if found < 5000 {
+                matches = found
+            } else {
+                let last: Int64 = sample?["last"] ?? 1
+                let top = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM listing") ?? last
+                matches = Int(Double(found) * Double(top) / Double(max(last, 1)))
+            }
             expanded = nil
         }
         let items = try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(n), 0) FROM queue_count WHERE category = ''") ?? 0
