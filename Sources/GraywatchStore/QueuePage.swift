@@ -148,10 +148,14 @@ extension Store {
         var expanded: [String]? = []
         if words.allSatisfy({ $0.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } }) {
             for word in words {
-                let terms = try Store.prefixTerms(db, word)
-                matches = min(matches, terms.reduce(0) { $0 + $1.doc })
-                let alternatives = terms.map { "\"" + $0.term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-                expanded = terms.isEmpty || terms.count > 16 ? nil : expanded.map { $0 + ["(" + alternatives.joined(separator: " OR ") + ")"] }
+                let prefix = try Store.prefixTerms(db, word)
+                matches = min(matches, prefix.listings)
+                guard let terms = prefix.terms, !terms.isEmpty else {
+                    expanded = nil
+                    continue
+                }
+                let alternatives = terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+                expanded = expanded.map { $0 + ["(" + alternatives.joined(separator: " OR ") + ")"] }
             }
         } else {
             // The first 5,000 matches (FTS5 yields them in rowid order) and how far into the listings they reach:

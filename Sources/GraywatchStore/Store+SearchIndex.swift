@@ -33,14 +33,20 @@ extension Store {
     /// The row of FTS5's `%_data` table holding the index structure (FTS5_STRUCTURE_ROWID in fts5_index.c).
     static let ftsStructureRow = 10
 
-    /// The terms `word` prefixes and the listings holding each: from the snapshot when it is current, else from
-    /// FTS5's vocabulary table (exact, but it reads every posting of each term).
-    static func prefixTerms(_ db: any SQLConnection, _ word: String) throws -> [(term: String, doc: Int)] {
+    /// How many listings hold a term `word` prefixes (summed over the terms: an upper bound of the listings), and
+    /// the terms themselves when there are at most `limit`: from the snapshot when it is current, else from FTS5's
+    /// vocabulary table (exact, but it reads every posting of each term). Counted in SQL, so a prefix of thousands
+    /// of terms (the start of many listing ids) costs no row per term.
+    static func prefixTerms(_ db: any SQLConnection, _ word: String, limit: Int = 16) throws -> (terms: [String]?, listings: Int) {
         // From `word` up to `word` with its last character incremented.
         let end = String(word.dropLast()) + String(UnicodeScalar(word.unicodeScalars.last!.value + 1)!)
         let source = try vocabularyIsCurrent(db) ? "search_vocabulary" : "listing_search_terms"
-        return try SQLRow.fetchAll(db, sql: "SELECT term, doc FROM \(source) WHERE term >= ? AND term < ?", arguments: [word, end])
-            .map { ($0["term"] as String, $0["doc"] as Int) }
+        let rows = try SQLRow.fetchAll(db, sql: "SELECT term, doc FROM \(source) WHERE term >= ? AND term < ? LIMIT \(limit + 1)",
+                                       arguments: [word, end])
+        guard rows.count > limit else { return (rows.map { $0["term"] as String }, rows.reduce(0) { $0 + ($1["doc"] as Int) }) }
+        let total = try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(doc), 0) FROM \(source) WHERE term >= ? AND term < ?",
+                                     arguments: [word, end]) ?? 0
+        return (nil, total)
     }
 
     /// Whether `search_vocabulary` describes the index as it is now.

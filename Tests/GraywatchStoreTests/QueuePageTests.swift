@@ -414,7 +414,8 @@ import Testing
         try store.optimizeSearchIndex()
         if store.dialect == .sqlite {
             #expect(try store.read("t") { try Store.vocabularyIsCurrent($0) }, "the snapshot describes the merged index")
-            #expect(try store.read("t") { try Store.prefixTerms($0, "jun").map(\.term) } == ["juniper"])
+            #expect(try store.read("t") { try Store.prefixTerms($0, "jun").terms } == ["juniper"])
+            #expect(try store.read("t") { try Store.prefixTerms($0, "j", limit: 0).terms } == nil, "more terms than the limit")
         }
         #expect(try texts.map { try Self.selected(store, QueueFilter(text: $0)) } == before)
         #expect(try Self.selected(store, QueueFilter(text: "sealed")) == [f.a])
