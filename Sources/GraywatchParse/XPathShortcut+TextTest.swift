@@ -13,7 +13,8 @@ extension XPathShortcut {
     static func textNeedles(_ remainder: String) -> [String]? {
         guard remainder.hasPrefix("["), let predicate = leadingPredicate(remainder) else { return nil }
         var needles: [String] = []
-        for alternative in topLevelOr(predicate) {
+        guard let alternatives = splitTopLevel(predicate, on: " or ") else { return nil }
+        for alternative in alternatives {
             guard let literal = textTestLiteral(alternative.trimmingCharacters(in: .whitespaces)) else { return nil }
             let runs = literal.split(whereSeparator: { " \t\r\n".contains($0) })
             guard let longest = runs.max(by: { $0.utf8.count < $1.utf8.count }), !longest.isEmpty else { return nil }
@@ -41,35 +42,6 @@ extension XPathShortcut {
             }
         }
         return nil
-    }
-
-    /// `a or b or c` split at the top level (not inside quotes or parentheses).
-    private static func topLevelOr(_ text: String) -> [String] {
-        var parts: [String] = [], current = ""
-        var depth = 0, quote: Character? = nil
-        var characters = Array(text)[...]
-        while let character = characters.first {
-            if quote == nil, depth == 0, characters.starts(with: " or ") {
-                parts.append(current)
-                current = ""
-                characters = characters.dropFirst(4)
-                continue
-            }
-            characters = characters.dropFirst()
-            current.append(character)
-            if let open = quote {
-                if character == open { quote = nil }
-                continue
-            }
-            switch character {
-            case "'", "\"": quote = character
-            case "(", "[": depth += 1
-            case ")", "]": depth -= 1
-            default: break
-            }
-        }
-        parts.append(current)
-        return parts
     }
 
     /// The literal of one text test on the context node, nil for any other expression.

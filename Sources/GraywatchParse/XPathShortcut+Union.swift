@@ -4,30 +4,38 @@ extension XPathShortcut {
     /// The top-level branches of `A | B | …` (outside quotes, brackets and parentheses), each trimmed; one branch
     /// when there is no top-level `|`, nil when the quotes or brackets do not balance.
     static func unionBranches(_ expression: String) -> [String]? {
-        var branches: [String] = [], current = ""
+        splitTopLevel(expression, on: "|")?.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// `text` split at each `separator` outside quotes, brackets and parentheses; nil when those do not balance.
+    static func splitTopLevel(_ text: String, on separator: String) -> [String]? {
+        var parts: [String] = [], current = ""
         var depth = 0, quote: Character? = nil
-        for character in expression {
+        var characters = Array(text)[...]
+        while let character = characters.first {
+            if quote == nil, depth == 0, characters.starts(with: separator) {
+                parts.append(current)
+                current = ""
+                characters = characters.dropFirst(separator.count)
+                continue
+            }
+            characters = characters.dropFirst()
+            current.append(character)
             if let open = quote {
                 if character == open { quote = nil }
-                current.append(character)
                 continue
             }
             switch character {
             case "'", "\"": quote = character
             case "[", "(": depth += 1
             case "]", ")": depth -= 1
-            case "|" where depth == 0:
-                branches.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
-                continue
             default: break
             }
             guard depth >= 0 else { return nil }
-            current.append(character)
         }
         guard quote == nil, depth == 0 else { return nil }
-        branches.append(current.trimmingCharacters(in: .whitespaces))
-        return branches
+        parts.append(current)
+        return parts
     }
 
     /// The shortcuts answering `expression`: one for `//NAME[TESTS]REST`, one per branch for a top-level union
