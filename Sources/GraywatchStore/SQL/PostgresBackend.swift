@@ -31,7 +31,14 @@ final class PostgresBackend: @unchecked Sendable {
         if let schema = location.schema {
             let quoted = "\"" + schema.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             let sql = PostgresSQLConnection(connection, logger: logger, translations: translations)
-            try sql.execute(sql: "CREATE SCHEMA IF NOT EXISTS \(quoted)")
+            do {
+                try sql.execute(sql: "CREATE SCHEMA IF NOT EXISTS \(quoted)")
+            } catch {
+                // Two openers creating one schema at once: PostgreSQL can fail one of them with a unique violation
+                // despite IF NOT EXISTS; the schema is there then, made by the other.
+                guard try Int.fetchOne(sql, sql: "SELECT 1 FROM pg_namespace WHERE nspname = ?", arguments: [schema]) == 1
+                else { throw error }
+            }
             try sql.execute(sql: "SET search_path TO \(quoted)")
         }
     }
