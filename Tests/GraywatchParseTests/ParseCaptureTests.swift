@@ -11,15 +11,11 @@ import Testing
         // Ask for the columns the adapters use, so every page after the first records them during its parse.
         for key in ["class", " class", "id", "itemprop", "href", "content", "property", "rel", "name"] { _ = ColumnKeys.including(key) }
         var pages = 0
-        for folder in ["samples/marketplace/itm", "samples/marketplace/sch/juniper-networks", "samples/pages", "samples/pages/labeled"] {
-            let directory = TestPaths.root.appendingPathComponent(folder)
-            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".html") {
-                let html = String(decoding: try Data(contentsOf: directory.appendingPathComponent(name)), as: UTF8.self)
-                let document = try HTMLDocument(html: html, url: "http://t/\(name)")
-                #expect(!document.columns.isEmpty, "\(folder)/\(name): nothing recorded during the parse")
-                Self.expectMatchesTreeWalk(document, "\(folder)/\(name)")
-                pages += 1
-            }
+        for (label, html) in try TestPaths.samplePages() {
+            let document = try HTMLDocument(html: html, url: "http://t/\(label)")
+            #expect(!document.columns.isEmpty, "\(label): nothing recorded during the parse")
+            Self.expectMatchesTreeWalk(document, label)
+            pages += 1
         }
         #expect(pages > 200)
     }

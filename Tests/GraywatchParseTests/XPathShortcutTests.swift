@@ -104,18 +104,14 @@ import Testing
         #expect(expressions.count > 30)
         #expect(expressions.filter { XPathShortcut($0) != nil }.count > 20, "most adapter expressions have a shortcut")
         var pages = 0
-        for folder in ["samples/marketplace/itm", "samples/marketplace/sch/juniper-networks", "samples/pages", "samples/pages/labeled"] {
-            let directory = TestPaths.root.appendingPathComponent(folder)
-            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".html") {
-                let html = String(decoding: try Data(contentsOf: directory.appendingPathComponent(name)), as: UTF8.self)
-                let document = try HTMLDocument(html: html, url: "http://t/\(name)")
-                pages += 1
-                for xpath in expressions {
-                    let fast = try document.evaluate(xpath, context: nil, shortcuts: true)
-                    let slow = try document.evaluate(xpath, context: nil, shortcuts: false)
-                    #expect(fast.nodes.map(\.pointer) == slow.nodes.map(\.pointer), "\(folder)/\(name): \(xpath)")
-                    #expect(fast.string == slow.string, "\(folder)/\(name): \(xpath)")
-                }
+        for (label, html) in try TestPaths.samplePages() {
+            let document = try HTMLDocument(html: html, url: "http://t/\(label)")
+            pages += 1
+            for xpath in expressions {
+                let fast = try document.evaluate(xpath, context: nil, shortcuts: true)
+                let slow = try document.evaluate(xpath, context: nil, shortcuts: false)
+                #expect(fast.nodes.map(\.pointer) == slow.nodes.map(\.pointer), "\(label): \(xpath)")
+                #expect(fast.string == slow.string, "\(label): \(xpath)")
             }
         }
         #expect(pages > 200)

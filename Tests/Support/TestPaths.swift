@@ -22,6 +22,19 @@ public enum TestPaths {
     public static var realPages: URL { root.deletingLastPathComponent().appendingPathComponent("shared/real-pages") }
 
     /// The text of a sample marketplace file (path relative to samples/marketplace).
+    /// Every HTML page of the bundled samples (marketplace item and search pages, samples/pages and its labeled
+    /// set): "folder/name" and the page's text.
+    public static func samplePages() throws -> [(label: String, html: String)] {
+        var pages: [(label: String, html: String)] = []
+        for folder in ["samples/marketplace/itm", "samples/marketplace/sch/juniper-networks", "samples/pages", "samples/pages/labeled"] {
+            let directory = root.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".html") {
+                pages.append(("\(folder)/\(name)", String(decoding: try Data(contentsOf: directory.appendingPathComponent(name)), as: UTF8.self)))
+            }
+        }
+        return pages
+    }
+
     public static func sample(_ path: String) throws -> String {
         try String(contentsOf: marketplace.appendingPathComponent(path), encoding: .utf8)
     }
